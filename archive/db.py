@@ -124,6 +124,20 @@ def ensure_archive(path: str | Path) -> None:
     open_archive(path).close()
 
 
+def migrate_archive(path: str | Path) -> tuple[list[str], list[str]]:
+    """Create or migrate; return (applied before, applied now)."""
+    path = Path(path)
+    before: list[str] = []
+    if path.exists():
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            before = applied_migrations(conn)
+        finally:
+            conn.close()
+    with open_archive(path) as archive:
+        return before, archive.schema_version()
+
+
 def open_reader(path: str | Path, *, check: bool = True) -> sqlite3.Connection:
     """A read-only connection: ``mode=ro`` on the file and ``PRAGMA query_only``."""
     path = Path(path)

@@ -123,7 +123,9 @@ def parse_opml(data: bytes, name: str = "OPML file") -> list[OpmlFeed]:
 def _slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:48].strip("-")
+    if len(slug) > 48:  # cut at a word boundary
+        slug = slug[:49].rsplit("-", 1)[0]
+    return slug
 
 
 def _common_title(titles: Sequence[str]) -> str:
@@ -162,9 +164,13 @@ def feeds_to_sources(feeds: Sequence[OpmlFeed], existing: Sequence[Source] = ())
         groups.setdefault(key.removeprefix("www."), []).append(feed)
 
     sources = []
-    for key, group in groups.items():
+    for group in groups.values():
         name = _common_title([f.title for f in group])
-        base = _slugify(name) or _slugify(key) or "source"
+        base = (
+            _slugify(name)
+            or _slugify(urlsplit(group[0].html_url or group[0].xml_url).netloc.removeprefix("www."))
+            or "source"
+        )
         if not ID_PATTERN.match(base):
             base = f"s-{base}"[:48]
         source_id, n = base, 2

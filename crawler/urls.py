@@ -84,7 +84,11 @@ def canonical_url(url: str, base: str | None = None) -> str:
     if parts.username:
         netloc = f"{parts.username}{':' + parts.password if parts.password else ''}@{netloc}"
     query = urlencode(
-        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)],
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not is_tracking_param(k)
+        ],
         doseq=True,
     )
     path = re.sub(r"/{2,}", "/", parts.path) or "/"

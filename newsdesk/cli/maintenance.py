@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from archive.db import applied_migrations, open_archive
+from archive.db import migrate_archive
 from archive.schema import code_migration_names
 
 
@@ -23,29 +23,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    import sqlite3
-    from pathlib import Path
-
-    path = Path(args.archive)
-    before: list[str] = []
-    if path.exists():
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            before = applied_migrations(conn)
-        finally:
-            conn.close()
-    archive = open_archive(path)
-    try:
-        after = archive.schema_version()
-    finally:
-        archive.close()
+    before, after = migrate_archive(args.archive)
     new = [name for name in after if name not in before]
     if args.list:
         for name in code_migration_names():
-            mark = "applied now" if name in new else "applied"
-            print(f"{name}  {mark}")
+            print(f"{name}  {'applied now' if name in new else 'applied'}")
     elif new:
-        print(f"{path}: applied {len(new)} migration(s): {', '.join(new)}")
+        print(f"{args.archive}: applied {len(new)} migration(s): {', '.join(new)}")
     else:
-        print(f"{path}: schema up to date ({len(after)} migrations, latest {after[-1]})")
+        print(f"{args.archive}: schema up to date ({len(after)} migrations, latest {after[-1]})")
     return 0
