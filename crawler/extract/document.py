@@ -1,0 +1,219 @@
+"""Parse a page once and keep what every extraction step reads.
+
+The HTML is parsed a single time with lxml; the steps share the tree. Before scripts are
+stripped, the JSON in ``<script type="application/ld+json">`` and in framework data blobs
+(Next.js ``__NEXT_DATA__``, Nuxt, ...) is kept, because dates and authors often live there.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from .charset import decode_html
+from .dom import Element
+from .errors import NotAnArticle
+
+log = logging.getLogger(__name__)
+
+#: Text beyond this many characters is not parsed: a page this long is an article followed by
+#: an archive or a data dump, and parsing all of it costs memory for nothing.
+MAX_PAGE_CHARS = 4_000_000
+
+#: Elements that never hold article text (their tails are kept).
+_STRIP = (
+    "script",
+    "style",
+    "svg",
+    "math",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "option",
+    "link",
+    "audio",
+    "video",
+    "map",
+)
+_NOT_HTML = re.compile(r"^\s*(?:%PDF|\x89PNG|GIF8|\xff\xd8\xff|PK\x03\x04|\{|\[)", re.S)
+_FEED = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF|urlset|sitemapindex)\b"
+)
+_RDFA = etree.XPath("//*[@property and @content][not(self::meta)]")
+_TITLE_OPEN = re.compile(r"<title\b[^>]*>[^<]{0,2000}<", re.I)
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml", "text/plain")
+_JS_COMMENT_LINES = re.compile(r"^\s*(?://.*|<!--|-->)\s*$", re.M)
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+
+
+@dataclass
+class Document:
+    """A parsed page: the tree and the head-level data every step needs."""
+
+    url: str
+    base_url: str
+    root: Element
+    encoding: str
+    metas: dict[str, list[str]] = field(default_factory=dict)
+    links: dict[str, list[str]] = field(default_factory=dict)
+    jsonld: list[dict[str, Any]] = field(default_factory=list)
+    data_blobs: list[str] = field(default_factory=list)
+    html_lang: str | None = None
+
+    def meta(self, *keys: str) -> str | None:
+        """The first non-empty value among the given ``<meta>`` names or properties."""
+        for key in keys:
+            for value in self.metas.get(key, ()):
+                if value:
+                    return value
+        return None
+
+    def meta_all(self, *keys: str) -> list[str]:
+        return [value for key in keys for value in self.metas.get(key, ()) if value]
+
+    def absolute(self, href: str | None) -> str | None:
+        if not href:
+            return None
+        href = href.strip()
+        if not href or href.startswith(("data:", "javascript:", "mailto:", "#")):
+            return None
+        return urljoin(self.base_url, href)
+
+
+def _close_title(text: str) -> str:
+    """Close a ``<title>`` left open: its raw-text content would swallow the whole page."""
+    match = _TITLE_OPEN.search(text, 0, 100_000)
+    if (
+        match
+        and not text.startswith("</title", match.end() - 1)
+        and not text.startswith("</TITLE", match.end() - 1)
+    ):
+        cut = match.end() - 1
+        return text[:cut] + "</title>" + text[cut:]
+    return text
+
+
+def _check_content_type(content_type: str | None) -> None:
+    if content_type:
+        mime = content_type.split(";")[0].strip().lower()
+        if mime and not mime.startswith(_HTML_TYPES) and mime != "application/octet-stream":
+            raise NotAnArticle("not-html", f"content type {mime}")
+
+
+def _load_json(text: str) -> Any:
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        pass
+    # Hand-written JSON-LD: HTML or // comment lines, trailing commas.
+    relaxed = _TRAILING_COMMA.sub(r"\1", _JS_COMMENT_LINES.sub("", text))
+    try:
+        return json.loads(relaxed, strict=False)
+    except ValueError:
+        log.debug("unreadable JSON-LD block (%d chars)", len(text))
+        return None
+
+
+def _flatten_jsonld(data: Any, out: list[dict[str, Any]]) -> None:
+    if isinstance(data, list):
+        for item in data:
+            _flatten_jsonld(item, out)
+    elif isinstance(data, dict):
+        graph = data.get("@graph")
+        if isinstance(graph, list):
+            _flatten_jsonld(graph, out)
+        if "@type" in data or "headline" in data:
+            out.append(data)
+
+
+def parse_document(
+    body: bytes, url: str, content_type: str | None = None, language_hint: str | None = None
+) -> Document:
+    """Decode and parse ``body``; raise :class:`NotAnArticle` for empty or non-HTML input."""
+    if not body or not body.strip():
+        raise NotAnArticle("empty")
+    _check_content_type(content_type)
+    if b"\x00" in body[:2048] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise NotAnArticle("not-html", "binary content")
+    text, encoding = decode_html(body, content_type, language_hint)
+    if _NOT_HTML.match(text[:16]) or _FEED.match(text[:2048]):
+        raise NotAnArticle("not-html")
+    text = _close_title(text)
+    if len(text) > MAX_PAGE_CHARS:
+        log.debug("page of %d characters cut to %d", len(text), MAX_PAGE_CHARS)
+        text = text[:MAX_PAGE_CHARS]
+    parser = etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
+    )
+    try:
+        root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise NotAnArticle("empty", str(exc)) from exc
+    if root is None or len(root) == 0:
+        raise NotAnArticle("empty")
+    base_url = url
+    for base in root.iter("base"):
+        if base.get("href"):
+            base_url = urljoin(url, base.get("href").strip())
+            break
+    doc = Document(url=url, base_url=base_url, root=root, encoding=encoding)
+    doc.html_lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
+    _read_head(doc)
+    _read_scripts(doc)
+    etree.strip_elements(root, *_STRIP, with_tail=False)
+    return doc
+
+
+def _read_head(doc: Document) -> None:
+    for meta in doc.root.iter("meta"):
+        content = meta.get("content")
+        if content is None:
+            continue
+        content = content.strip()
+        itemprop = meta.get("itemprop")
+        if itemprop and not (meta.get("name") or meta.get("property")):
+            # Inside an item it is microdata, read with its item; a loose one is page-level.
+            if not any(a.get("itemscope") is not None for a in meta.iterancestors()):
+                for one in itemprop.lower().split():
+                    doc.metas.setdefault(f"itemprop:{one}", []).append(content)
+            continue
+        for attr in ("property", "name", "http-equiv"):
+            key = meta.get(attr)
+            if key:
+                for one in key.lower().split():
+                    doc.metas.setdefault(one, []).append(content)
+    for node in _RDFA(doc.root):  # RDFa on visible elements (Drupal: dc:date, dc:created)
+        for one in node.get("property", "").lower().split():
+            doc.metas.setdefault(one, []).append(node.get("content", "").strip())
+    for link in doc.root.iter("link"):
+        rel = link.get("rel")
+        href = link.get("href")
+        if rel and href:
+            for one in rel.lower().split():
+                doc.links.setdefault(one, []).append(href.strip())
+
+
+def _read_scripts(doc: Document) -> None:
+    for script in doc.root.iter("script"):
+        kind = (script.get("type") or "").lower().strip()
+        text = script.text or ""
+        if not text.strip():
+            continue
+        if kind == "application/ld+json":
+            _flatten_jsonld(_load_json(text), doc.jsonld)
+        elif script.get("id") in ("__NEXT_DATA__", "__NUXT_DATA__") or (
+            kind == "application/json" and len(text) < 3_000_000
+        ):
+            doc.data_blobs.append(text)
