@@ -14,6 +14,7 @@ RUN_COUNTERS: tuple[str, ...] = (
     "discovered",
     "fetched",
     "not_modified",
+    "deferred",
     "new",
     "updated",
     "unchanged",

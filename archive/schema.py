@@ -195,6 +195,7 @@ def _initial(db: Database) -> None:
             discovered INTEGER NOT NULL DEFAULT 0,
             fetched INTEGER NOT NULL DEFAULT 0,
             not_modified INTEGER NOT NULL DEFAULT 0,
+            deferred INTEGER NOT NULL DEFAULT 0,
             new INTEGER NOT NULL DEFAULT 0,
             updated INTEGER NOT NULL DEFAULT 0,
             unchanged INTEGER NOT NULL DEFAULT 0,
@@ -212,6 +213,7 @@ def _initial(db: Database) -> None:
             discovered INTEGER NOT NULL DEFAULT 0,
             fetched INTEGER NOT NULL DEFAULT 0,
             not_modified INTEGER NOT NULL DEFAULT 0,
+            deferred INTEGER NOT NULL DEFAULT 0,
             new INTEGER NOT NULL DEFAULT 0,
             updated INTEGER NOT NULL DEFAULT 0,
             unchanged INTEGER NOT NULL DEFAULT 0,
@@ -347,6 +349,187 @@ def _views(db: Database) -> None:
                 WHERE u.source_id = s.id AND u.last_error IS NOT NULL
                 ORDER BY u.last_fetched_at DESC LIMIT 1) AS last_error
         FROM sources s;
+        """
+    )
+
+
+@migrations(name="0004_story_index")
+def _story_index(db: Database) -> None:
+    # Story linking must stay cheap as the archive grows: a new article looks up its exact
+    # content key and its LSH band keys in indexed tables, never scanning the archive.
+    # story_bands has no foreign key on purpose: a cascade would scan it for every deleted
+    # article; rows of a deleted article are ignored (candidates are joined to
+    # story_fingerprints) and go at the next reclassify.
+    db.executescript(
+        """
+        CREATE TABLE story_fingerprints (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            content_key TEXT NOT NULL,
+            shingles INTEGER NOT NULL,
+            signature BLOB NOT NULL,
+            band_keys BLOB NOT NULL,
+            published_at TEXT NOT NULL,
+            linked_by TEXT NOT NULL CHECK (linked_by IN ('new', 'content', 'minhash')),
+            matched_article_id INTEGER,
+            similarity REAL
+        );
+        CREATE INDEX story_fingerprints_content_key ON story_fingerprints(content_key);
+
+        CREATE TABLE story_bands (
+            band_key INTEGER NOT NULL,
+            article_id INTEGER NOT NULL,
+            PRIMARY KEY (band_key, article_id)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
+#: SQL that gives one article a new feed stamp: the next number of a counter shared by all.
+_STAMP = (
+    "INSERT OR REPLACE INTO feed_stamps (article_id, seq) VALUES ({id}, "
+    "(SELECT ifnull(max(seq), 0) + 1 FROM feed_stamps));"
+)
+#: ... and the representative of a story it belongs to (its entry lists the other outlets).
+_STAMP_REPRESENTATIVE = (
+    "INSERT OR REPLACE INTO feed_stamps (article_id, seq) "
+    "SELECT representative_id, (SELECT ifnull(max(seq), 0) + 1 FROM feed_stamps) "
+    "FROM stories WHERE id = {story} AND representative_id IS NOT NULL;"
+)
+
+
+@migrations(name="0005_feeds")
+def _feeds(db: Database) -> None:
+    # Feeds are cached (served) and written as files (published); both need to know cheaply
+    # what changed since they last looked. Triggers give every article whose feed entry may
+    # have changed a new stamp from one increasing counter: new or edited articles, labels,
+    # images, bylines, story membership, and the publisher's name or full_text flag.
+    changed = " OR ".join(
+        f"old.{c} IS NOT new.{c}"
+        for c in (
+            "content_hash",
+            "title",
+            "url",
+            "canonical_url",
+            "published",
+            "published_local",
+            "modified",
+            "language",
+            "source_id",
+            "story_id",
+            "revision",
+        )
+    )
+    children = "\n".join(
+        f"""
+        CREATE TRIGGER feed_stamps_{table}_ai AFTER INSERT ON {table} BEGIN
+            {_STAMP.format(id="new.article_id")}
+        END;
+        CREATE TRIGGER feed_stamps_{table}_ad AFTER DELETE ON {table} BEGIN
+            {_STAMP.format(id="old.article_id")}
+        END;"""
+        for table in ("labels", "images", "article_authors")
+    )
+    db.executescript(
+        f"""
+        CREATE TABLE feed_stamps (
+            article_id INTEGER PRIMARY KEY,
+            seq INTEGER NOT NULL
+        );
+        CREATE INDEX feed_stamps_seq ON feed_stamps(seq);
+        INSERT INTO feed_stamps (article_id, seq) SELECT id, id FROM articles;
+
+        CREATE TRIGGER feed_stamps_articles_ai AFTER INSERT ON articles BEGIN
+            {_STAMP.format(id="new.id")}
+        END;
+        CREATE TRIGGER feed_stamps_articles_au AFTER UPDATE ON articles WHEN {changed} BEGIN
+            {_STAMP.format(id="new.id")}
+            {_STAMP_REPRESENTATIVE.format(story="old.story_id")}
+            {_STAMP_REPRESENTATIVE.format(story="new.story_id")}
+        END;
+        CREATE TRIGGER feed_stamps_articles_ad AFTER DELETE ON articles BEGIN
+            {_STAMP.format(id="old.id")}
+            {_STAMP_REPRESENTATIVE.format(story="old.story_id")}
+        END;
+        {children}
+        CREATE TRIGGER feed_stamps_stories_ai AFTER INSERT ON stories
+        WHEN new.representative_id IS NOT NULL BEGIN
+            {_STAMP.format(id="new.representative_id")}
+        END;
+        CREATE TRIGGER feed_stamps_stories_au AFTER UPDATE ON stories
+        WHEN old.representative_id IS NOT new.representative_id
+            OR old.article_count IS NOT new.article_count BEGIN
+            {_STAMP_REPRESENTATIVE.format(story="new.id")}
+            INSERT OR REPLACE INTO feed_stamps (article_id, seq)
+            SELECT old.representative_id, (SELECT ifnull(max(seq), 0) + 1 FROM feed_stamps)
+            WHERE old.representative_id IS NOT NULL;
+        END;
+        CREATE TRIGGER feed_stamps_sources_au AFTER UPDATE ON sources
+        WHEN old.name IS NOT new.name OR old.url IS NOT new.url
+            OR old.full_text IS NOT new.full_text OR old.language IS NOT new.language BEGIN
+            INSERT OR REPLACE INTO feed_stamps (article_id, seq)
+            SELECT id, (SELECT ifnull(max(seq), 0) + 1 FROM feed_stamps)
+            FROM articles WHERE source_id = new.id;
+        END;
+
+        -- Source feeds walk one source's articles in id order.
+        CREATE INDEX articles_source_id ON articles(source_id, id);
+        """
+    )
+
+
+@migrations(name="0006_article_urls")
+def _article_urls(db: Database) -> None:
+    # Every URL key an article was reached under (the listing's link, the fetched URL after
+    # redirects, the page's canonical URL): the crawler asks "do we have this one?" before it
+    # fetches, and a link that differs from the canonical URL must not cost a fetch each run.
+    db.executescript(
+        """
+        CREATE TABLE article_urls (
+            url_key TEXT PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        );
+        CREATE INDEX article_urls_article ON article_urls(article_id);
+        INSERT OR IGNORE INTO article_urls (url_key, article_id) SELECT url_key, id FROM articles;
+
+        CREATE TABLE skipped_urls (
+            url_key TEXT PRIMARY KEY,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+
+        CREATE TABLE robots_txt (
+            url TEXT PRIMARY KEY,
+            status INTEGER NOT NULL,
+            body BLOB NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            fetched_at TEXT NOT NULL
+        );
+        """
+    )
+
+
+@migrations(name="0007_service_schedule")
+def _service_schedule(db: Database) -> None:
+    # The service's schedule, one row per source, so a restarted service knows what is due,
+    # which crawl it was running when it died and how far each failing source has backed off.
+    # No foreign key to sources: a source is scheduled before its first crawl syncs it.
+    db.executescript(
+        """
+        CREATE TABLE service_schedule (
+            source_id TEXT PRIMARY KEY,
+            next_run_at TEXT,
+            last_started_at TEXT,
+            last_finished_at TEXT,
+            last_result TEXT
+                CHECK (last_result IN ('running', 'ok', 'failed', 'timeout', 'interrupted')),
+            last_run_id INTEGER,
+            last_duration_s REAL,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            retry_at TEXT,
+            last_error TEXT,
+            updated_at TEXT NOT NULL
+        );
         """
     )
 
@@ -540,6 +723,8 @@ DOCS: dict[str, tuple[str, dict[str, str]]] = {
             "discovered": "Article URLs discovered in feeds, sitemaps and sections.",
             "fetched": "Article pages downloaded.",
             "not_modified": "Feeds, sitemaps and pages answered 304.",
+            "deferred": "Feeds and sitemaps not polled: their server asked us to wait "
+            "(Retry-After).",
             "new": "Articles archived for the first time.",
             "updated": "Articles whose content changed (old version kept in revisions).",
             "unchanged": "Articles fetched again with the same content.",
@@ -559,6 +744,7 @@ DOCS: dict[str, tuple[str, dict[str, str]]] = {
             "discovered": "See runs.",
             "fetched": "See runs.",
             "not_modified": "See runs.",
+            "deferred": "See runs.",
             "new": "See runs.",
             "updated": "See runs.",
             "unchanged": "See runs.",
@@ -580,6 +766,47 @@ DOCS: dict[str, tuple[str, dict[str, str]]] = {
             "http_status": "HTTP status, if there was a response.",
             "reason": "What went wrong, one line.",
             "at": "When (UTC).",
+        },
+    ),
+    "skipped_urls": (
+        "Pages fetched once and found not to be articles (section pages, empty pages in a "
+        "sitemap, ...): not fetched again unless their listing says they changed.",
+        {
+            "url_key": "URL key of the page.",
+            "reason": "Why it is not an article (listing, no-body, no-title, not-html).",
+            "at": "When it was found (UTC).",
+        },
+    ),
+    "robots_txt": (
+        "The last robots.txt of each host, so the next run can ask for it conditionally.",
+        {
+            "url": "robots.txt URL.",
+            "status": "HTTP status of the last full answer.",
+            "body": "Its content.",
+            "etag": "ETag, sent back as If-None-Match.",
+            "last_modified": "Last-Modified, sent back as If-Modified-Since.",
+            "fetched_at": "When it was last fetched (UTC).",
+        },
+    ),
+    "article_urls": (
+        "Every URL key an article was reached under, so a known article is not fetched again.",
+        {"url_key": "A URL key (see articles.url_key).", "article_id": "Article."},
+    ),
+    "service_schedule": (
+        "The service's schedule per source (newsdesk run): what is due, the last outcome, backoff.",
+        {
+            "source_id": "Source.",
+            "next_run_at": "When the service means to crawl it next (UTC).",
+            "last_started_at": "Start of its last scheduled crawl (UTC).",
+            "last_finished_at": "End of its last scheduled crawl (UTC).",
+            "last_result": "running (the service stopped during it), ok, failed, timeout or "
+            "interrupted.",
+            "last_run_id": "The runs row of its last crawl, if the crawl got that far.",
+            "last_duration_s": "Seconds its last crawl took.",
+            "consecutive_failures": "Failed crawls since the last success.",
+            "retry_at": "While failing: no crawl before this time (UTC), exponential backoff.",
+            "last_error": "Why its last crawl failed.",
+            "updated_at": "When this row was written (UTC).",
         },
     ),
     "settings": (
@@ -633,6 +860,40 @@ DOCS: dict[str, tuple[str, dict[str, str]]] = {
             "last_success_at": "Last successful poll of any of its URLs (UTC).",
             "consecutive_errors": "Worst streak of failures among its URLs.",
             "last_error": "Most recent error message.",
+        },
+    ),
+    "feed_stamps": (
+        "Change stamps for the feeds: an article gets the next number whenever its feed entry "
+        "may have changed (set by triggers).",
+        {
+            "article_id": "Article (kept after the article is deleted, so the change is seen).",
+            "seq": "Number from one increasing counter: larger means changed later.",
+        },
+    ),
+    "story_fingerprints": (
+        "Each article's content fingerprint, and how it was linked to its story.",
+        {
+            "article_id": "Article.",
+            "content_key": "SHA-1 of the body's words, folded: the same text elsewhere has the "
+            "same key.",
+            "shingles": "Distinct 5-word shingles in the body.",
+            "signature": "MinHash signature of the shingles (128 little-endian uint32; empty "
+            "when the body is too short to compare).",
+            "band_keys": "Its 32 LSH band keys (little-endian int64), as in story_bands.",
+            "published_at": "Publication time (UTC), or first_seen when the page gave none: "
+            "orders the copies and bounds the candidates (7 days).",
+            "linked_by": "new (first copy of its story), content (same text as "
+            "matched_article_id) or minhash (near copy of it).",
+            "matched_article_id": "The copy it was found to match, if any.",
+            "similarity": "Estimated share of the smaller body found in the other (minhash) or "
+            "1 (content).",
+        },
+    ),
+    "story_bands": (
+        "LSH index of the fingerprints: articles sharing a band key are candidate copies.",
+        {
+            "band_key": "Hash of one band of a MinHash signature.",
+            "article_id": "Article (no foreign key: rows of deleted articles are ignored).",
         },
     ),
     "articles_fts": (

@@ -111,6 +111,17 @@ def _country(value: object) -> str:
     return text
 
 
+def _timezone(value: object) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    text = _str(value)
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{text!r} is not an IANA time zone such as 'Asia/Beirut'") from None
+    return text
+
+
 def _topics(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
@@ -186,6 +197,7 @@ SOURCE_KEYS: tuple[Key, ...] = (
     Key("sections", _url_list, (), "Section (listing) pages to follow, with their pagination."),
     Key("language", _language, None, "Main language (ISO 639-1), a hint for extraction."),
     Key("country", _country, None, "Where the publisher is based (ISO 3166-1): a weak hint."),
+    Key("timezone", _timezone, None, "IANA zone of times the pages print without one."),
     Key("topics", _topics, (), "Topic slugs the source mostly covers: hints for tagging."),
     Key(
         "interval", _interval, 900, 'How often to crawl: "90s", "15m", "2h", ...', attr="interval_s"
@@ -236,6 +248,7 @@ class Source:
     sections: tuple[str, ...] = ()
     language: str | None = None
     country: str | None = None
+    timezone: str | None = None
     topics: tuple[str, ...] = ()
     interval_s: int = 900
     full_text: bool = False

@@ -20,11 +20,47 @@ from pathlib import Path
 from archive import Article, Comment, Image, RawPage, open_archive
 from archive.writes import upsert_article
 
-WORDS = (
-    "government minister said talks would continue after the army announced a ceasefire in "
-    "the north while officials warned that prices could rise again next month as the central "
-    "bank kept rates unchanged and the opposition called for new elections"
-).split()
+WORDS = [
+    "government",
+    "minister",
+    "said",
+    "talks",
+    "would",
+    "continue",
+    "after",
+    "the",
+    "army",
+    "announced",
+    "a",
+    "ceasefire",
+    "in",
+    "the",
+    "north",
+    "while",
+    "officials",
+    "warned",
+    "that",
+    "prices",
+    "could",
+    "rise",
+    "again",
+    "next",
+    "month",
+    "as",
+    "the",
+    "central",
+    "bank",
+    "kept",
+    "rates",
+    "unchanged",
+    "and",
+    "the",
+    "opposition",
+    "called",
+    "for",
+    "new",
+    "elections",
+]
 
 
 def make_articles(n: int) -> list[tuple[Article, RawPage]]:
@@ -55,7 +91,7 @@ def make_articles(n: int) -> list[tuple[Article, RawPage]]:
             extractor="bench",
             extractor_version="1",
         )
-        html = ("<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>")
+        html = "<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>"
         raw = RawPage(url=url, html=(html * 6).encode(), fetched_at=article.fetched_at)
         items.append((article, raw))
     return items
@@ -93,10 +129,15 @@ def main() -> None:
                     f"{args.n} upserts ({label:9s}, {args.batch}/transaction): {seconds:6.3f} s "
                     f"= {seconds / args.n * 1000:5.2f} ms/article  {statuses}"
                 )
-        size = path.stat().st_size + (path.with_name("archive.db-wal").stat().st_size
-                                       if path.with_name("archive.db-wal").exists() else 0)
-        print(f"archive size after the three passes: {size / 1e6:.1f} MB "
-              f"({size / args.n / 1024:.1f} KB/article incl. raw HTML and one revision)")
+        size = path.stat().st_size + (
+            path.with_name("archive.db-wal").stat().st_size
+            if path.with_name("archive.db-wal").exists()
+            else 0
+        )
+        print(
+            f"archive size after the three passes: {size / 1e6:.1f} MB "
+            f"({size / args.n / 1024:.1f} KB/article incl. raw HTML and one revision)"
+        )
 
 
 if __name__ == "__main__":

@@ -74,3 +74,95 @@ def article(**overrides: Any) -> Article:
 @pytest.fixture
 def make_article() -> Callable[..., Article]:
     return article
+
+
+# -- synthetic news sites (../shared/bench) ------------------------------------------------------
+
+
+class BenchSite:
+    """A generated site tree served by the bench's serve.py on 127.0.0.1."""
+
+    def __init__(self, directory: Path, log: Path) -> None:
+        import json
+        import signal
+        import subprocess
+        import sys
+        import time
+
+        self.dir = directory
+        self.log = log
+        port_file = directory.parent / f"{directory.name}.port"
+        port_file.unlink(missing_ok=True)
+        self._proc = subprocess.Popen(
+            [
+                sys.executable,
+                str(BENCH / "serve.py"),
+                str(directory),
+                "--port",
+                "0",
+                "--port-file",
+                str(port_file),
+                "--access-log",
+                str(log),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        for _ in range(200):
+            if port_file.exists() and port_file.read_text().strip():
+                break
+            time.sleep(0.05)
+        else:
+            self._proc.kill()
+            raise RuntimeError("serve.py did not start")
+        self.port = int(port_file.read_text())
+        self.base = f"http://127.0.0.1:{self.port}"
+        with open(directory / "truth.jsonl", encoding="utf-8") as handle:
+            self.truth = [json.loads(line) for line in handle]
+        self._signal = signal
+        self._json = json
+        self._time = time
+
+    def access_log(self) -> list[dict[str, Any]]:
+        self._time.sleep(0.5)  # the server flushes its log every 0.2 s
+        if not self.log.exists():
+            return []
+        return [self._json.loads(line) for line in self.log.read_text().splitlines() if line]
+
+    def rotate_log(self) -> None:
+        """Start a fresh access log (the server appends, so truncate in place)."""
+        self._time.sleep(0.5)
+        self.log.write_text("")
+
+    def stop(self) -> None:
+        self._proc.send_signal(self._signal.SIGTERM)
+        self._proc.wait(timeout=10)
+
+
+def make_bench_site(out: Path, *args: str) -> Path:
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, str(BENCH / "make_sites.py"), *args, "--out", str(out), "--force"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return out
+
+
+@pytest.fixture(scope="session")
+def bench_sites(tmp_path_factory):
+    """``bench_sites(*make_sites_args)`` -> a served :class:`BenchSite`, one per distinct
+    argument list for the whole session (generating and serving cost seconds)."""
+    started: dict[tuple[str, ...], BenchSite] = {}
+
+    def get(*args: str) -> BenchSite:
+        if args not in started:
+            out = tmp_path_factory.mktemp("bench-site") / "site"
+            make_bench_site(out, *args)
+            started[args] = BenchSite(out, out.parent / "access.log")
+        return started[args]
+
+    yield get
+    for site in started.values():
+        site.stop()

@@ -28,7 +28,12 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = (
     "newsdesk.cli.query",
     "newsdesk.cli.sources",
+    "newsdesk.cli.crawl",
     "newsdesk.cli.maintenance",
+    "newsdesk.cli.extract",
+    "newsdesk.cli.tagging",
+    "newsdesk.cli.feeds",
+    "newsdesk.cli.service",
 )
 
 DEFAULT_ARCHIVE = "archive.db"
