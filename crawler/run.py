@@ -149,7 +149,7 @@ class _Progress:
         counts = self.writer.total.counts
         spider = self.crawler.spider
         queued = getattr(spider, "queued", 0)
-        done = counts["fetched"] + self.writer.total.errors_by_kind.get("http", 0)
+        done = getattr(spider, "answered", 0)
         detail = (
             f"new {counts['new']}  updated {counts['updated']}  "
             f"304 {counts['not_modified']}  errors {counts['errors']}"

@@ -29,7 +29,7 @@ def build(settings: Settings, *, version: str) -> dict[str, Any]:
         "CONCURRENT_REQUESTS": 64,
         "CONCURRENT_REQUESTS_PER_DOMAIN": per_host,
         "DOWNLOAD_DELAY": settings.download_delay,
-        "RANDOMIZE_DOWNLOAD_DELAY": settings.download_delay > 0,
+        "DOWNLOAD_DELAY_JITTER": 0.5 if settings.download_delay > 0 else 0.0,
         "AUTOTHROTTLE_ENABLED": settings.download_delay > 0,
         "AUTOTHROTTLE_START_DELAY": max(settings.download_delay, 0.1),
         "AUTOTHROTTLE_MAX_DELAY": 60.0,

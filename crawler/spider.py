@@ -66,7 +66,8 @@ class NewsSpider(scrapy.Spider):
             )
             for s in sources
         }
-        self.queued = 0  # article requests made (for the progress bar)
+        self.queued = 0  # article requests made, and answered (for the progress bar)
+        self.answered = 0
         self._seen_articles: set[str] = set()
         self._seen_polled: set[str] = set()
 
@@ -307,6 +308,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_article(self, response: Response) -> Iterator[PageItem]:
         source_id = response.meta["source_id"]
+        self.answered += 1
         self.writer.count(source_id, "fetched")
         content_type = _header(response, b"Content-Type")
         yield PageItem(
@@ -324,6 +326,7 @@ class NewsSpider(scrapy.Spider):
     def article_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
         source_id = request.meta["source_id"]
+        self.answered += 1
         error = classify_failure(failure)
         if error.kind == "robots":
             self.writer.drop(source_id, "robots-disallowed")

@@ -99,12 +99,24 @@ def configure_logging(verbosity: int, env: Mapping[str, str]) -> None:
     else:
         level = getattr(logging, level_name.upper(), logging.INFO)
     root = logging.getLogger()
-    if not any(getattr(h, "_newsdesk", False) for h in root.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        handler._newsdesk = True  # type: ignore[attr-defined]
-        root.addHandler(handler)
+    for old in [h for h in root.handlers if getattr(h, "_newsdesk", False)]:
+        root.removeHandler(old)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(level)
+    if verbosity < 2:
+        handler.addFilter(_quiet_libraries)
+    handler._newsdesk = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
     root.setLevel(level)
+
+
+def _quiet_libraries(record: logging.LogRecord) -> bool:
+    """Scrapy and Twisted set their own loggers to DEBUG; below -vv only their warnings
+    reach the operator (our own INFO lines are the report)."""
+    if record.name.split(".")[0] in ("scrapy", "twisted", "py"):
+        return record.levelno >= logging.WARNING
+    return True
 
 
 def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None) -> int:

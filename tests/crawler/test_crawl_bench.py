@@ -188,7 +188,8 @@ def test_reextract_catches_up_from_the_stored_pages(crawled):
     assert done.returncode == 0, done.stderr[-3000:]
     summary = done.stdout.splitlines()[-1]
     assert re.match(
-        r"reextract run 3 ok: discovered=0 fetched=\d+ not_modified=0 deferred=0 new=0 updated=1 ", summary
+        r"reextract run 3 ok: discovered=0 fetched=\d+ not_modified=0 deferred=0 new=0 updated=1 ",
+        summary,
     )
     with db(crawled) as conn:
         assert (

@@ -4,8 +4,8 @@ a run honoured across runs, timeouts, per-host delays."""
 
 from __future__ import annotations
 
-import sqlite3
 import itertools
+import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -100,9 +100,7 @@ def test_retry_after_is_waited_for(faults):
 def test_server_errors_are_retried_with_backoff(faults):
     errors = hits(faults["first_log"], "/_fault/status/500")
     assert [e["status"] for e in errors] == [500, 500, 500]  # one try and two retries
-    first_gap, second_gap = (
-        seconds(b) - seconds(a) for a, b in itertools.pairwise(errors)
-    )
+    first_gap, second_gap = (seconds(b) - seconds(a) for a, b in itertools.pairwise(errors))
     assert first_gap >= 0.9 and second_gap >= 1.9  # 1 s, then 2 s
 
 
