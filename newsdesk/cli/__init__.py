@@ -111,9 +111,15 @@ def configure_logging(verbosity: int, env: Mapping[str, str]) -> None:
     root.setLevel(level)
 
 
+#: Library loggers whose failures newsdesk records itself (fetch_errors, the run summary).
+_RECORDED_ELSEWHERE = ("scrapy.downloadermiddlewares.robotstxt",)
+
+
 def _quiet_libraries(record: logging.LogRecord) -> bool:
     """Scrapy and Twisted set their own loggers to DEBUG; below -vv only their warnings
     reach the operator (our own INFO lines are the report)."""
+    if record.name.startswith(_RECORDED_ELSEWHERE):
+        return record.levelno >= logging.CRITICAL
     if record.name.split(".")[0] in ("scrapy", "twisted", "py"):
         return record.levelno >= logging.WARNING
     return True
