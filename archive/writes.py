@@ -295,6 +295,16 @@ def save_fetch_state(conn: sqlite3.Connection, state: FetchState) -> None:
     )
 
 
+def set_validators(
+    conn: sqlite3.Connection, url: str, etag: str | None, last_modified: str | None
+) -> None:
+    """What to send back as If-None-Match / If-Modified-Since next time."""
+    conn.execute(
+        "UPDATE source_urls SET etag = ?, last_modified = ? WHERE url = ?",
+        [etag, last_modified, url],
+    )
+
+
 # -- runs and errors -------------------------------------------------------------------------
 
 
@@ -357,10 +367,12 @@ def finish_run(
 def mark_stale_runs(conn: sqlite3.Connection, alive_pids: Iterable[int] = ()) -> int:
     """Runs left 'running' by a process that died become 'interrupted'."""
     alive = list(alive_pids)
-    marks = ", ".join("?" for _ in alive) or "NULL"
+    still_running = (
+        f" AND (pid IS NULL OR pid NOT IN ({', '.join('?' for _ in alive)}))" if alive else ""
+    )
     return conn.execute(
-        f"UPDATE runs SET status = 'interrupted', message = 'process died before finishing' "
-        f"WHERE status = 'running' AND (pid IS NULL OR pid NOT IN ({marks}))",
+        "UPDATE runs SET status = 'interrupted', message = 'process died before finishing' "
+        f"WHERE status = 'running'{still_running}",
         alive,
     ).rowcount
 

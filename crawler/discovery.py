@@ -13,6 +13,8 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
@@ -44,6 +46,15 @@ class Listing:
     modified: datetime | None = None
     title: str | None = None
     via: str = "feed"  # feed, sitemap or section
+
+
+def merge_listings(first: Listing, other: Listing) -> Listing:
+    """One article announced twice (feed and sitemap, say): keep what each one knows."""
+    published, via = first.published, first.via
+    if published is None and other.published is not None:
+        published, via = other.published, other.via
+    modified = max((m for m in (first.modified, other.modified) if m is not None), default=None)
+    return Listing(first.url, published, modified, first.title or other.title, via)
 
 
 @dataclass(frozen=True)
@@ -99,6 +110,22 @@ def _parse_iso(text: str | None) -> datetime | None:
         return None
 
 
+def _entry_date(entry: Any, key: str) -> datetime | None:
+    """A feed entry's date with the offset the feed states (feedparser's parsed value is
+    UTC); the offset tells the publisher's zone (see crawler.work)."""
+    raw = dict.get(entry, key)
+    if raw:
+        try:
+            value = parsedate_to_datetime(raw)
+        except (TypeError, ValueError, IndexError):
+            value = None
+        if value is None:
+            value = _parse_iso(raw)
+        if value is not None and value.tzinfo is not None:
+            return value
+    return _struct_time(dict.get(entry, f"{key}_parsed"))
+
+
 def _struct_time(value: object) -> datetime | None:
     if not value:
         return None
@@ -138,13 +165,12 @@ def parse_feed(data: bytes, url: str) -> FeedResult:
         listings.append(
             Listing(
                 url=absolute,
-                # dict.get: feedparser's own get() maps a missing "updated" to "published"
-                # (its issue 310) and warns; we want each as the feed states it.
-                # RSS 1.0's dc:date arrives as "updated": it is the publication date.
-                published=_struct_time(
-                    dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
-                ),
-                modified=_struct_time(dict.get(entry, "updated_parsed")),
+                # _entry_date reads the entry dict directly: feedparser's own get() maps a
+                # missing "updated" to "published" (its issue 310) and warns; we want each as
+                # the feed states it. RSS 1.0's dc:date arrives as "updated": it is the
+                # publication date.
+                published=_entry_date(entry, "published") or _entry_date(entry, "updated"),
+                modified=_entry_date(entry, "updated"),
                 title=entry.get("title"),
                 via="feed",
             )

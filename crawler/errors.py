@@ -30,6 +30,13 @@ class FetchError:
     http_status: int | None = None
     retry_after_s: float | None = None
 
+    @property
+    def is_transient(self) -> bool:
+        """Worth trying again later (the page may well be there next time)."""
+        if self.kind == "http":
+            return self.http_status is None or self.http_status >= 500 or self.http_status == 429
+        return self.kind in ("timeout", "connection", "dns", "truncated", "bad-encoding", "other")
+
 
 def retry_after_seconds(value: bytes | str | None) -> float | None:
     """Retry-After as seconds: either a number of seconds or an HTTP date (RFC 9110 10.2.3)."""

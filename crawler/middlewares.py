@@ -94,7 +94,8 @@ class RobotsCacheMiddleware:
         if not self._is_robots(request):
             return None
         url = request.url
-        if url not in self._done and url in self._pending:
+        owner = request.meta.get("newsdesk_robots_owner", False)  # carried by retries
+        if url not in self._done and url in self._pending and not owner:
             await self._pending[url]
         if url in self._done:
             status, body, headers, not_modified = self._done[url]
@@ -102,7 +103,9 @@ class RobotsCacheMiddleware:
             return Response(
                 url, status=status, body=body, headers=headers, flags=flags, request=request
             )
-        self._pending[url] = asyncio.get_running_loop().create_future()
+        if not owner:
+            self._pending[url] = asyncio.get_running_loop().create_future()
+            request.meta["newsdesk_robots_owner"] = True
         conn = self._conn()
         cached = get_robots(conn, url) if conn is not None else None
         if cached is not None:

@@ -46,6 +46,9 @@ def build(settings: Settings, *, version: str) -> dict[str, Any]:
         "NEWSDESK_RETRY_BACKOFF_S": 1.0,
         "NEWSDESK_RETRY_AFTER_MAX_S": 30.0,
         "REDIRECT_MAX_TIMES": 10,
+        # A request that fails for good is recorded in fetch_errors and counted in the run
+        # summary; Scrapy's own ERROR line for it would say the same thing twice.
+        "RETRY_GIVE_UP_LOG_LEVEL": "DEBUG",
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawler.middlewares.BackoffRetryMiddleware": 550,

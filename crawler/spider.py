@@ -24,6 +24,7 @@ from .discovery import (
     DiscoveryError,
     Listing,
     feed_links,
+    merge_listings,
     parse_feed,
     parse_section,
     parse_sitemap,
@@ -69,6 +70,7 @@ class NewsSpider(scrapy.Spider):
         self.queued = 0  # article requests made, and answered (for the progress bar)
         self.answered = 0
         self._seen_articles: set[str] = set()
+        self._waiting: dict[str, scrapy.Request] = {}  # article requests not answered yet
         self._seen_polled: set[str] = set()
 
     # -- start -------------------------------------------------------------------------------
@@ -206,6 +208,15 @@ class NewsSpider(scrapy.Spider):
         source_id = response.meta["source_id"]
         depth = response.meta.get("depth_sitemap", 0)
         if not self._polled_ok(response):
+            if response.status == 304:
+                # An unchanged index does not mean unchanged children (many indexes carry no
+                # lastmod): ask each sitemap seen before, conditionally.
+                for url in self.writer.known_urls(source_id, "sitemap"):
+                    request = self._poll(
+                        url, source_id, "sitemap", self.parse_sitemap, depth_sitemap=depth + 1
+                    )
+                    if request is not None:
+                        yield request
             return
         try:
             result = parse_sitemap(response.body, response.url)
@@ -225,7 +236,7 @@ class NewsSpider(scrapy.Spider):
                 if request is not None:
                     yield request
             return
-        yield from self._articles(source_id, result.listings)
+        yield from self._articles(source_id, result.listings, response.meta["polled_url"])
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         source_id = response.meta["source_id"]
@@ -238,7 +249,7 @@ class NewsSpider(scrapy.Spider):
             return
         if result.warning:
             self.writer.error(source_id, response.url, "feed-malformed", result.warning)
-        yield from self._articles(source_id, result.listings)
+        yield from self._articles(source_id, result.listings, response.meta["polled_url"])
 
     def parse_home(self, response: Response) -> Iterator[scrapy.Request]:
         source_id = response.meta["source_id"]
@@ -267,7 +278,8 @@ class NewsSpider(scrapy.Spider):
         result = parse_section(
             response.body, response.url, source.url, patterns=patterns, excludes=excludes
         )
-        new = list(self._articles(source_id, [Listing(u, via="section") for u in result.articles]))
+        listings = [Listing(u, via="section") for u in result.articles]
+        new = list(self._articles(source_id, listings, response.meta["polled_url"]))
         yield from new
         # Listings are newest first: a page with nothing new means the rest is known too.
         if new and page < MAX_SECTION_PAGES:
@@ -278,11 +290,14 @@ class NewsSpider(scrapy.Spider):
 
     # -- articles ----------------------------------------------------------------------------
 
-    def _articles(self, source_id: str, listings: Any) -> Iterator[scrapy.Request]:
+    def _articles(self, source_id: str, listings: Any, listed_by: str) -> Iterator[scrapy.Request]:
         for listing in listings:
             url = canonical_url(listing.url)
             key = url_key(url)
             if key in self._seen_articles:
+                waiting = self._waiting.get(key)
+                if waiting is not None:  # not fetched yet: keep what each listing knows
+                    waiting.meta["listing"] = merge_listings(waiting.meta["listing"], listing)
                 continue
             self._seen_articles.add(key)
             if url in self._seen_polled:
@@ -299,16 +314,24 @@ class NewsSpider(scrapy.Spider):
             ):
                 continue
             self.queued += 1
-            yield scrapy.Request(
+            request = scrapy.Request(
                 url,
                 callback=self.parse_article,
                 errback=self.article_failed,
-                meta={"source_id": source_id, "listing": listing},
+                meta={
+                    "source_id": source_id,
+                    "listing": listing,
+                    "url_key": key,
+                    "listed_by": listed_by,
+                },
             )
+            self._waiting[key] = request
+            yield request
 
     def parse_article(self, response: Response) -> Iterator[PageItem]:
         source_id = response.meta["source_id"]
         self.answered += 1
+        self._waiting.pop(response.meta["url_key"], None)
         self.writer.count(source_id, "fetched")
         content_type = _header(response, b"Content-Type")
         yield PageItem(
@@ -327,10 +350,14 @@ class NewsSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         source_id = request.meta["source_id"]
         self.answered += 1
+        self._waiting.pop(request.meta["url_key"], None)
         error = classify_failure(failure)
         if error.kind == "robots":
             self.writer.drop(source_id, "robots-disallowed")
             return
+        if error.is_transient:
+            # Try again next run: the listing that announced it must not answer 304 then.
+            self.writer.taint(request.meta["listed_by"])
         self.writer.error(source_id, request.url, error.kind, error.reason, error.http_status)
 
 

@@ -7,10 +7,12 @@ reactor thread keeps downloading while both cores extract. Plain functions, pick
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 
 from archive import Article
 
 from .dedup import fingerprint
+from .discovery import Listing
 from .extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, NotAnArticle, extract_article
 from .items import PageItem, Processed
 from .tagging import tag_article
@@ -27,6 +29,39 @@ class Dropped:
     detail: str = ""
 
 
+def reconcile_zone(printed: datetime, announced: datetime | None) -> datetime:
+    """A local time the page printed without its zone, read in a guessed zone, against the
+    exact instant the feed or sitemap announced for the same article.
+
+    When the two differ by a whole number of quarter hours (up to the 26 h between UTC-12
+    and UTC+14, give or take the seconds the page leaves out), the guess was the wrong zone:
+    the printed clock reading is kept and the announced instant's zone is used.
+    """
+    if announced is None:
+        return printed
+    difference = (printed - announced).total_seconds()
+    quarters = round(difference / 900)
+    if quarters == 0 or abs(quarters) > 26 * 4 or abs(difference - quarters * 900) > 60:
+        return printed
+    offset = printed.utcoffset() or timedelta(0)
+    zone = timezone(offset + timedelta(seconds=quarters * 900))
+    return printed.replace(tzinfo=zone)
+
+
+def listing_offset(listing: Listing | None) -> str | None:
+    """The UTC offset a feed or sitemap gave for this article, as a hint for times the page
+    prints without a zone. An offset of zero says nothing: many feeds speak GMT whatever
+    the newsroom's clock."""
+    if listing is None or listing.published is None:
+        return None
+    offset = listing.published.utcoffset()
+    if not offset:
+        return None
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 def warm_up() -> None:
     """Build the tagging tables when a worker starts, not inside the first article's time."""
     tagging_warm_up()
@@ -39,7 +74,7 @@ def process_page(page: PageItem) -> Processed | Dropped:
             page.url,
             content_type=page.content_type,
             language_hint=page.hints.language,
-            timezone_hint=page.hints.timezone,
+            timezone_hint=page.hints.timezone or listing_offset(page.listing),
         )
     except NotAnArticle as exc:
         return Dropped(page, exc.reason, str(exc))
@@ -47,6 +82,8 @@ def process_page(page: PageItem) -> Processed | Dropped:
     published_source = extraction.published_source
     precision = extraction.published_precision
     listing = page.listing
+    if extraction.published_zone_guessed and published is not None and listing is not None:
+        published = reconcile_zone(published, listing.published)
     if published is None and listing is not None and listing.published is not None:
         # The page states no date: the feed's or sitemap's is the next best evidence.
         published, published_source, precision = listing.published, listing.via, "second"

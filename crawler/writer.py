@@ -70,6 +70,11 @@ class ArchiveWriter:
         self._pending = 0
         self._last_commit = time.monotonic()
         self._stored_keys: set[str] = set()
+        # ETag / Last-Modified of listings (feeds, sitemaps, sections) are kept only once
+        # everything they announced has been archived: until then, a killed or failed run
+        # must find the listing "changed" next time, not get a 304 and miss the rest.
+        self._new_validators: dict[str, tuple[str | None, str | None]] = {}
+        self._tainted: set[str] = set()
         with archive.transaction() as conn:
             declared = list(declared)
             if declared:  # a crawl syncs every declared source (reextract has none)
@@ -169,13 +174,13 @@ class ArchiveWriter:
         """Remember what a polled URL answered (validators only from a 200)."""
         now = utcnow()
         previous = self.fetch_state(url) or FetchState(url=url, source_id=source_id, kind=kind)
+        if status == 200 and error is None:
+            self._new_validators[url] = (etag, last_modified)
         if error is None:
             state = replace(
                 previous,
                 source_id=source_id,
                 kind=kind,
-                etag=etag if status == 200 else previous.etag,
-                last_modified=last_modified if status == 200 else previous.last_modified,
                 last_status=status,
                 last_fetched_at=to_utc_text(now),
                 last_success_at=to_utc_text(now),
@@ -245,8 +250,16 @@ class ArchiveWriter:
 
         link_article(self.conn, article_id, processed.fingerprint)
 
+    def taint(self, listing_url: str) -> None:
+        """Something this listing announced could not be archived this run."""
+        self._tainted.add(listing_url)
+
     def finish(self, status: str, message: str | None = None) -> None:
         self._begin()
+        if status == "ok":
+            for url, (etag, last_modified) in self._new_validators.items():
+                if url not in self._tainted:
+                    w.set_validators(self.conn, url, etag, last_modified)
         if status == "ok" and self.raw_retention_days:
             w.prune_raw_pages(self.conn, self.raw_retention_days)
         w.finish_run(

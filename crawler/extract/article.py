@@ -199,6 +199,12 @@ def extract_article(
         published=dates.published,
         published_source=dates.published_source,
         published_precision=dates.published_precision,
+        published_zone_guessed=(
+            dates.published is not None
+            and dates.stated_zone is None
+            and not timezone_hint
+            and dates.published_precision != "day"
+        ),
         modified=dates.modified,
         language=language,
         section=structured.section,

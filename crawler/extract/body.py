@@ -197,14 +197,20 @@ def _with_siblings(
 
 
 def _is_listing(block: Element) -> bool:
-    """Teasers, not an article: several headings that are links to other pages."""
+    """Teasers, not an article: several headings that are links to other pages, or a few of
+    them that make up most of the block (a short section page: a headline and a standfirst
+    per teaser, perhaps a date line), or a few HTML5 ``<article>`` teasers side by side."""
     linked = 0
     for heading in block.iter("h2", "h3", "h4"):
         if heading.find(".//a") is not None or any(a.tag == "a" for a in heading.iterancestors()):
             linked += 1
             if linked >= _LISTING_HEADINGS:
                 return True
-    return False
+    if linked < 2:
+        return False
+    paragraphs = sum(1 for _ in block.iter("p"))
+    teasers = sum(1 for _ in block.iter("article"))
+    return paragraphs <= 2 * linked or teasers >= 2
 
 
 def _is_image_block(el: Element) -> bool:

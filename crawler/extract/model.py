@@ -29,6 +29,7 @@ class Extraction:
     published: datetime | None = None
     published_source: str | None = None  # jsonld, microdata, meta, time, text or url
     published_precision: str | None = None  # second, minute or day
+    published_zone_guessed: bool = False  # the page printed a local time with no offset
     modified: datetime | None = None
     language: str | None = None  # ISO 639-1
     section: str | None = None

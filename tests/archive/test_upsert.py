@@ -125,3 +125,15 @@ def test_the_fts_check_catches_a_stale_index(archive, make_article):
     archive.conn.execute("UPDATE articles SET body = 'something else entirely'")
     with pytest.raises(sqlite3.DatabaseError):
         fts_matches_table(archive.conn)
+
+
+def test_stale_runs_are_marked_interrupted(archive):
+    from archive.writes import mark_stale_runs, start_run
+
+    with archive.transaction() as conn:
+        dead = start_run(conn, trigger="cli", sources=["a"], pid=999_999)
+        alive = start_run(conn, trigger="cli", sources=["b"], pid=1234)
+        assert mark_stale_runs(conn, [1234]) == 1
+        assert mark_stale_runs(conn) == 1  # no process alive: every running run is stale
+    statuses = archive.conn.execute("SELECT id, status FROM runs ORDER BY id").fetchall()
+    assert statuses == [(dead, "interrupted"), (alive, "interrupted")]
