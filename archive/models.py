@@ -89,11 +89,13 @@ class RawPage:
     """The page as downloaded, kept compressed so it can be re-extracted later."""
 
     url: str
-    html: bytes
+    html: bytes  # may be empty when ``compressed`` is given
     fetched_at: datetime
     http_status: int = 200
     content_type: str | None = None
     encoding: str | None = None
+    compressed: bytes | None = None  # zlib of the page, made where CPU is cheap (a worker)
+    size: int | None = None  # uncompressed size when only ``compressed`` travels
 
 
 @dataclass(frozen=True)

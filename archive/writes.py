@@ -7,12 +7,13 @@ commit. None of them commits on its own.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
 import uuid
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 
 from .models import (
@@ -163,6 +164,11 @@ def _replace_children(conn: sqlite3.Connection, article_id: int, article: Articl
     )
 
 
+def compress_raw(html: bytes) -> bytes:
+    """How raw pages are stored (``raw_pages.compression``)."""
+    return zlib.compress(html, RAW_LEVEL)
+
+
 def store_raw_page(conn: sqlite3.Connection, article_id: int, raw: RawPage) -> None:
     conn.execute(
         """
@@ -183,8 +189,8 @@ def store_raw_page(conn: sqlite3.Connection, article_id: int, raw: RawPage) -> N
             raw.content_type,
             raw.encoding,
             RAW_COMPRESSION,
-            len(raw.html),
-            zlib.compress(raw.html, RAW_LEVEL),
+            raw.size if raw.size is not None else len(raw.html),
+            raw.compressed if raw.compressed is not None else compress_raw(raw.html),
         ],
     )
 
@@ -392,3 +398,19 @@ def record_error(
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [run_id, source_id, url, kind, http_status, reason[:1000], to_utc_text(utcnow())],
     )
+
+
+@contextlib.contextmanager
+def savepoint(conn: sqlite3.Connection, name: str = "item") -> Iterator[None]:
+    """One item's writes inside a larger transaction: on an error they are undone (and the
+    error raised), the rest of the transaction stays."""
+    if not conn.in_transaction:
+        conn.execute("BEGIN IMMEDIATE")
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        conn.execute(f"ROLLBACK TO {name}")
+        conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")

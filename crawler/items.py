@@ -51,3 +51,5 @@ class Processed:
     places: tuple[Place, ...]
     fingerprint: Any  # crawler.dedup.Fingerprint
     encoding: str | None
+    raw_zlib: bytes = b""  # the page, compressed in the worker (page.body travels back empty)
+    raw_size: int = 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import resource
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -124,6 +125,16 @@ def crawl(
     for source_id, counts in report.per_source.items():
         print(f"source {source_id}: {counts.summary()}", file=out)
     print(f"run {report.run_id} {report.status}: {report.total.summary()}", file=out)
+    own, pool = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    log.info(
+        "run %d cpu: crawl process %.1f s, extraction workers %.1f s",
+        report.run_id,
+        own.ru_utime + own.ru_stime,
+        pool.ru_utime + pool.ru_stime,
+    )
     return report
 
 

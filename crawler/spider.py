@@ -40,6 +40,10 @@ log = logging.getLogger(__name__)
 MAX_SITEMAP_DEPTH = 4
 MAX_SECTION_PAGES = 50
 POLLED_STATUSES = [304]
+#: Feeds and sitemaps first, then the articles they list, section pages last: by the time a
+#: section page is read its articles are already known, so its pagination is not followed
+#: (pagination is for articles that no feed or sitemap announces).
+POLL_PRIORITY = {"robots": 20, "sitemap": 10, "feed": 10, "home": 10, "section": -10}
 
 
 class NewsSpider(scrapy.Spider):
@@ -121,7 +125,7 @@ class NewsSpider(scrapy.Spider):
             errback=self.polled_failed,
             headers=headers,
             dont_filter=True,
-            priority=10,
+            priority=POLL_PRIORITY[kind],
             meta={
                 "source_id": source_id,
                 "kind": kind,

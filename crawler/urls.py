@@ -10,6 +10,7 @@ are one article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string
@@ -69,8 +70,10 @@ def is_tracking_param(name: str) -> bool:
     return lowered in TRACKING_PARAMS or lowered.startswith(_TRACKING_PREFIXES)
 
 
+@lru_cache(maxsize=65_536)
 def canonical_url(url: str, base: str | None = None) -> str:
-    """The clean absolute URL of a page (see module docstring)."""
+    """The clean absolute URL of a page (see module docstring). Cached: a crawl asks about
+    the same URLs many times (listings, requests, redirects, the writer)."""
     url = url.strip()
     if base:
         url = urljoin(base, url)
@@ -95,6 +98,7 @@ def canonical_url(url: str, base: str | None = None) -> str:
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
+@lru_cache(maxsize=65_536)
 def url_key(url: str) -> str:
     """The dedup key of a URL: canonical, then scheme, ``www.`` and query order ignored."""
     canon = canonicalize_url(canonical_url(url))

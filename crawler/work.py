@@ -6,10 +6,11 @@ reactor thread keeps downloading while both cores extract. Plain functions, pick
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
 from archive import Article
+from archive.writes import compress_raw
 
 from .dedup import fingerprint
 from .discovery import Listing
@@ -123,7 +124,9 @@ def process_page(page: PageItem) -> Processed | Dropped:
         source_topics=page.hints.topics,
     )
     return Processed(
-        page=page,
+        page=replace(page, body=b""),  # the page goes back compressed, not twice
+        raw_zlib=compress_raw(page.body),
+        raw_size=len(page.body),
         article=article,
         labels=tuple(tags.labels()),
         places=tuple(tags.places),

@@ -172,35 +172,10 @@ class ArchiveWriter:
         retry_after_s: float | None = None,
     ) -> None:
         """Remember what a polled URL answered (validators only from a 200)."""
-        now = utcnow()
         previous = self.fetch_state(url) or FetchState(url=url, source_id=source_id, kind=kind)
         if status == 200 and error is None:
             self._new_validators[url] = (etag, last_modified)
-        if error is None:
-            state = replace(
-                previous,
-                source_id=source_id,
-                kind=kind,
-                last_status=status,
-                last_fetched_at=to_utc_text(now),
-                last_success_at=to_utc_text(now),
-                consecutive_errors=0,
-                last_error=None,
-                next_due_at=None,
-            )
-        else:
-            errors = previous.consecutive_errors + 1
-            wait = timedelta(seconds=retry_after_s) if retry_after_s else backoff(errors)
-            state = replace(
-                previous,
-                source_id=source_id,
-                kind=kind,
-                last_status=status,
-                last_fetched_at=to_utc_text(now),
-                consecutive_errors=errors,
-                last_error=error[:500],
-                next_due_at=to_utc_text(now + wait),
-            )
+        state = next_fetch_state(previous, source_id, kind, status, error, retry_after_s)
         self._begin()
         w.save_fetch_state(self.conn, state)
         self._maybe_commit()
@@ -233,6 +208,8 @@ class ArchiveWriter:
             http_status=page.status,
             content_type=page.content_type,
             encoding=processed.encoding,
+            compressed=processed.raw_zlib or None,
+            size=processed.raw_size or None,
         )
         result = w.upsert_article(self.conn, article, raw)
         add_url_keys(self.conn, result.article_id, keys)
@@ -271,6 +248,44 @@ class ArchiveWriter:
             message=message,
         )
         self.conn.commit()
+
+
+def next_fetch_state(
+    previous: FetchState,
+    source_id: str,
+    kind: str,
+    status: int,
+    error: str | None,
+    retry_after_s: float | None,
+) -> FetchState:
+    """A polled URL's state after an answer: a success clears its errors; a failure counts
+    one more and sets when to ask again (Retry-After, else backoff). Validators are kept:
+    new ones are set once what the listing announced is archived."""
+    now = utcnow()
+    if error is None:
+        return replace(
+            previous,
+            source_id=source_id,
+            kind=kind,
+            last_status=status,
+            last_fetched_at=to_utc_text(now),
+            last_success_at=to_utc_text(now),
+            consecutive_errors=0,
+            last_error=None,
+            next_due_at=None,
+        )
+    errors = previous.consecutive_errors + 1
+    wait = timedelta(seconds=retry_after_s) if retry_after_s else backoff(errors)
+    return replace(
+        previous,
+        source_id=source_id,
+        kind=kind,
+        last_status=status,
+        last_fetched_at=to_utc_text(now),
+        consecutive_errors=errors,
+        last_error=error[:500],
+        next_due_at=to_utc_text(now + wait),
+    )
 
 
 def listing_changed(known: KnownArticle, modified: datetime | None, revisit_days: int) -> bool:

@@ -15,6 +15,9 @@ from email.utils import parsedate_to_datetime
 
 from .timezones import zone_for_abbreviation
 
+#: UTC offsets run from -12:00 to +14:00; a page printing more is not stating a zone.
+MAX_UTC_OFFSET = timedelta(hours=14)
+
 
 @dataclass(frozen=True)
 class ParsedDate:
@@ -229,6 +232,8 @@ def _read_zone(text: str, at: int) -> tuple[tzinfo, int] | None:
         if len(hours) > 2:
             hours, minutes = hours[:-2], hours[-2:]
         delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+        if int(minutes or 0) > 59 or delta > MAX_UTC_OFFSET:
+            return None  # no such zone: the time is read as if it printed none
         return timezone(sign * delta), match.end()
     zone = zone_for_abbreviation(match.group(4))
     return (zone, match.end()) if zone else None

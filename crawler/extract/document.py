@@ -117,23 +117,33 @@ def _load_json(text: str) -> Any:
         return json.loads(text, strict=False)
     except ValueError:
         pass
+    except RecursionError:  # nested deeper than the decoder goes: no page needs that
+        log.debug("JSON-LD block nested too deep (%d chars)", len(text))
+        return None
     # Hand-written JSON-LD: HTML or // comment lines, trailing commas.
     relaxed = _TRAILING_COMMA.sub(r"\1", _JS_COMMENT_LINES.sub("", text))
     try:
         return json.loads(relaxed, strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         log.debug("unreadable JSON-LD block (%d chars)", len(text))
         return None
 
 
-def _flatten_jsonld(data: Any, out: list[dict[str, Any]]) -> None:
+#: JSON-LD objects are looked for this deep at most (lists and @graph): real pages nest two
+#: or three levels, and a hostile one must not exhaust the stack.
+MAX_JSONLD_DEPTH = 12
+
+
+def _flatten_jsonld(data: Any, out: list[dict[str, Any]], depth: int = 0) -> None:
+    if depth > MAX_JSONLD_DEPTH:
+        return
     if isinstance(data, list):
         for item in data:
-            _flatten_jsonld(item, out)
+            _flatten_jsonld(item, out, depth + 1)
     elif isinstance(data, dict):
         graph = data.get("@graph")
         if isinstance(graph, list):
-            _flatten_jsonld(graph, out)
+            _flatten_jsonld(graph, out, depth + 1)
         if "@type" in data or "headline" in data:
             out.append(data)
 

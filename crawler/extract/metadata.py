@@ -150,6 +150,8 @@ def _types(obj: dict[str, Any]) -> set[str]:
     raw = obj.get("@type") or obj.get("type") or ()
     if isinstance(raw, str):
         raw = [raw]
+    elif not isinstance(raw, list):
+        return set()  # a number or an object where a type name belongs
     out = set()
     for one in raw:
         if isinstance(one, str):
@@ -347,7 +349,7 @@ def read_data_blobs(doc: Document, out: Structured, title: str | None) -> None:
     for blob in doc.data_blobs:
         try:
             data = json.loads(blob)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested too deep to decode
             continue
         for obj in _walk_json(data):
             heading = obj.get("headline") or obj.get("title")
