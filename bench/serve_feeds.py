@@ -17,6 +17,7 @@ BENCHMARKS.md with the command that produced them.
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import random
 import re
@@ -41,6 +42,7 @@ from archive.writes import set_labels, sync_sources, upsert_article  # noqa: E40
 
 NEWSDESK = [str(Path(sys.executable).with_name("newsdesk"))]
 FEED = "/feeds/all.atom"
+SEARCH = "/feeds/search.atom?q=ceasefire"
 WORDS = [
     "government",
     "minister",
@@ -301,6 +303,10 @@ def serve_and_load(archive: Path, sources: Path, duration: int) -> dict[str, str
         assert (status, status304) == (200, 304), (status, status304)
         full = wrk(base + FEED, ["Accept-Encoding: gzip"], duration, 32)
         cond = wrk(base + FEED, ["Accept-Encoding: gzip", f"If-None-Match: {etag}"], duration, 32)
+        for path in ("/", SEARCH):  # render once: measure serving, not the first render
+            fetch(base + path, {"Accept-Encoding": "gzip"})
+        index = wrk(base + "/", ["Accept-Encoding: gzip"], duration, 32)
+        search = wrk(base + SEARCH, ["Accept-Encoding: gzip"], duration, 32)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -309,7 +315,64 @@ def serve_and_load(archive: Path, sources: Path, duration: int) -> dict[str, str
         "size": f"{len(body)}",
         "feed": full,  # type: ignore[dict-item]
         "not_modified": cond,  # type: ignore[dict-item]
+        "index": index,  # type: ignore[dict-item]
+        "search": search,  # type: ignore[dict-item]
     }
+
+
+NGINX_CONF = """
+worker_processes 1;
+daemon off;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    types {{ application/atom+xml atom; application/rss+xml rss; application/feed+json json; }}
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        gzip_static on;
+        etag on;
+        client_body_temp_path {dir}; proxy_temp_path {dir}; fastcgi_temp_path {dir};
+        uwsgi_temp_path {dir}; scgi_temp_path {dir};
+    }}
+}}
+"""
+
+
+def nginx_reference(public: Path, duration: int) -> tuple[WrkResult, WrkResult] | None:
+    """The same published feed file served by nginx: the static reference."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        return None
+    state = public.parent / "nginx"
+    state.mkdir(exist_ok=True)
+    # nginx's best case for a static feed: compressed once, ahead of time (gzip_static).
+    feed_file = public / FEED.lstrip("/")
+    (feed_file.parent / (feed_file.name + ".gz")).write_bytes(
+        gzip.compress(feed_file.read_bytes(), 9, mtime=0)
+    )
+    port = free_port()
+    conf = state / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(dir=state, port=port, root=public))
+    proc = subprocess.Popen([nginx, "-c", str(conf), "-p", str(state)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                _, headers, _ = fetch(base + FEED, {"Accept-Encoding": "gzip"})
+                break
+            except OSError:
+                time.sleep(0.05)
+        etag = headers.get("etag") or headers.get("ETag") or ""
+        full = wrk(base + FEED, ["Accept-Encoding: gzip"], duration, 32)
+        cond = wrk(base + FEED, ["Accept-Encoding: gzip", f"If-None-Match: {etag}"], duration, 32)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return full, cond
 
 
 def publish(
@@ -364,6 +427,11 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=10, help="seconds of each wrk run")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/newsdesk-bench-feeds"))
     parser.add_argument("--write-benchmarks", action="store_true")
+    parser.add_argument(
+        "--archives",
+        action="store_true",
+        help="also publish every RFC 5005 archive page (about a minute and 4 GB at 100,000)",
+    )
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     archive = build(args.workdir, args.articles)
@@ -372,7 +440,7 @@ def main() -> int:
 
     load = serve_and_load(archive, sources, args.duration)
     results = {}
-    for archives in (False, True):
+    for archives in (False, True) if args.archives else (False,):
         out = args.workdir / ("public-archives" if archives else "public")
         full_s, full_summary = publish(archive, sources, out, full=True, archives=archives)
         size_mb = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 1e6
@@ -386,6 +454,9 @@ def main() -> int:
         results[archives] = (full_s, full_summary, size_mb, incr_s, incr_summary)
     feed: WrkResult = load["feed"]  # type: ignore[assignment]
     cond: WrkResult = load["not_modified"]  # type: ignore[assignment]
+    index: WrkResult = load["index"]  # type: ignore[assignment]
+    search: WrkResult = load["search"]  # type: ignore[assignment]
+    reference = nginx_reference(args.workdir / "public", args.duration)
     lines = [
         f"archive: {args.articles} articles, 20 sources, feed_items = 50",
         f"{FEED} (200, gzip, {load['size']} bytes; first request {load['first_ms']} ms): "
@@ -393,8 +464,21 @@ def main() -> int:
         f"({feed.status})",
         f"{FEED} (304, If-None-Match): {cond.requests_s:,.0f} requests/s, "
         f"p50 {cond.p50_ms:.2f} ms, p99 {cond.p99_ms:.2f} ms ({cond.status})",
+        f"/ (index, gzip): {index.requests_s:,.0f} requests/s, p50 {index.p50_ms:.2f} ms, "
+        f"p99 {index.p99_ms:.2f} ms ({index.status})",
+        f"{SEARCH} (gzip): {search.requests_s:,.0f} requests/s, p50 {search.p50_ms:.2f} ms, "
+        f"p99 {search.p99_ms:.2f} ms ({search.status})",
         f"  (wrk -t1 -c32 -d{args.duration}s --latency, in its own process)",
     ]
+    if reference is not None:
+        ref_full, ref_cond = reference
+        lines += [
+            f"nginx, the published {FEED} file (static reference, 1 worker, gzip_static): "
+            f"{ref_full.requests_s:,.0f} requests/s, p99 {ref_full.p99_ms:.2f} ms; 304: "
+            f"{ref_cond.requests_s:,.0f} requests/s, p99 {ref_cond.p99_ms:.2f} ms",
+            f"  newsdesk serve / nginx: {feed.requests_s / ref_full.requests_s:.0%} (200), "
+            f"{cond.requests_s / ref_cond.requests_s:.0%} (304)",
+        ]
     for archives, (full_s, full_summary, size_mb, incr_s, incr_summary) in results.items():
         flag = " --archives" if archives else ""
         lines += [
@@ -408,7 +492,8 @@ def main() -> int:
     if args.write_benchmarks:
         write_benchmarks(
             f".venv/bin/python bench/serve_feeds.py --articles {args.articles} "
-            f"--duration {args.duration} --write-benchmarks",
+            f"--duration {args.duration}{' --archives' if args.archives else ''} "
+            "--write-benchmarks",
             lines,
         )
     return 0

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from archive import ensure_archive, open_reader
-from archive.queries import ArticleFilter, search, stats, time_bound
+from archive.queries import SEARCH_WINDOW, ArticleFilter, search, stats, time_bound
 from archive.readonly import DEFAULT_MAX_ROWS, DEFAULT_TIME_LIMIT_S, run_query
 
 from ..output import FORMATS, write_rows
@@ -72,6 +72,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--since", help="published on or after (YYYY-MM-DD or ISO 8601 with zone)")
     p.add_argument("--until", help="published on or before (YYYY-MM-DD or ISO 8601 with zone)")
     p.add_argument("--limit", type=int, default=20, help="at most this many results (default: 20)")
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help=f"rank every match (default: the {SEARCH_WINDOW:,} newest matches, which keeps "
+        "a common word fast on a large archive)",
+    )
     _add_format(p)
     p.set_defaults(handler=cmd_search)
 
@@ -120,7 +126,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     ensure_archive(args.archive)
     conn = open_reader(args.archive)
     try:
-        results = search(conn, " ".join(args.terms), filters, limit=args.limit)
+        results = search(
+            conn,
+            " ".join(args.terms),
+            filters,
+            limit=args.limit,
+            window=None if args.all else SEARCH_WINDOW,
+        )
     finally:
         conn.close()
     if args.format == "table":
