@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,39 +20,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCH = ROOT.parent / "shared" / "bench"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from sites import BENCH, Server, generate, truth  # noqa: E402
 
 from newsdesk.benchsites import bench_sources, write_sources_toml  # noqa: E402
 from newsdesk.evaluate import score_archive  # noqa: E402
-
-
-def serve(site: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port_file = site.parent / "port"
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            str(BENCH / "serve.py"),
-            str(site),
-            "--port",
-            "0",
-            "--port-file",
-            str(port_file),
-            "--access-log",
-            str(log),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    for _ in range(200):
-        if port_file.exists() and port_file.read_text().strip():
-            break
-        time.sleep(0.05)
-    return proc, f"http://127.0.0.1:{port_file.read_text().strip()}"
-
-
-def read_log(log: Path) -> list[dict]:
-    time.sleep(0.5)
-    return [json.loads(line) for line in log.read_text().splitlines() if line]
 
 
 def main() -> int:
@@ -67,51 +41,23 @@ def main() -> int:
         return 0
     work = args.keep or Path(tempfile.mkdtemp(prefix="newsdesk-crawl-quality-"))
     work.mkdir(parents=True, exist_ok=True)
-    site = work / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            str(BENCH / "make_sites.py"),
-            "--publishers",
-            str(args.publishers),
-            "--articles",
-            str(args.articles),
-            "--seed",
-            str(args.seed),
-            "--out",
-            str(site),
-            "--force",
-        ],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    log = work / "access.log"
-    proc, base = serve(site, log)
+    site = generate(work / "site", articles=args.articles, publishers=args.publishers,
+                    seed=args.seed)  # fmt: skip
+    server = Server(site, work / "access.log")
     try:
         settings = {"download_delay": 0.0, "concurrency_per_host": 16}
-        write_sources_toml(work / "sources.toml", bench_sources(site, base), settings)
-        command = [
-            sys.executable,
-            "-m",
-            "newsdesk",
-            "crawl",
-            "--archive",
-            "archive.db",
-            "--no-progress",
-        ]
+        write_sources_toml(work / "sources.toml", bench_sources(site, server.base), settings)
+        command = [sys.executable, "-m", "newsdesk", "crawl", "--archive", "archive.db",
+                   "--no-progress"]  # fmt: skip
         started = time.perf_counter()
         first = subprocess.run(command, cwd=work, capture_output=True, text=True, check=True)
         wall = time.perf_counter() - started
-        read_log(log)
-        log.write_text("")
+        server.clear_log()
         second = subprocess.run(command, cwd=work, capture_output=True, text=True, check=True)
-        second_log = read_log(log)
+        second_log = server.entries()
     finally:
-        proc.terminate()
-        proc.wait()
-    with open(site / "truth.jsonl", encoding="utf-8") as handle:
-        truth = [json.loads(line) for line in handle]
-    articles = [t for t in truth if t["id"] is not None]
+        server.stop()
+    articles = [t for t in truth(site) if t["id"] is not None]
     print(f"first crawl ({wall:.1f} s wall): {first.stdout.splitlines()[-1]}")
     for group in ("template", "language"):
         scores = score_archive(work / "archive.db", articles, group_by=group)
@@ -127,8 +73,6 @@ def main() -> int:
         f"conditional {conditional}"
     )
     if not args.keep:
-        import shutil
-
         shutil.rmtree(work)
     return 0
 

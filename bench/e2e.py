@@ -17,53 +17,20 @@ import collections
 import json
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCH = ROOT.parent / "shared" / "bench"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from procstats import Measured, run_measured  # noqa: E402
+from sites import BENCH, Server, generate  # noqa: E402
 
 from newsdesk.benchsites import bench_sources, write_sources_toml  # noqa: E402
 from newsdesk.evaluate import same_time, score_archive, token_f1  # noqa: E402
-
-
-class Server:
-    def __init__(self, site: Path, log: Path) -> None:
-        port_file = site.parent / "port"
-        port_file.unlink(missing_ok=True)
-        self.log = log
-        log.unlink(missing_ok=True)
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                str(BENCH / "serve.py"),
-                str(site),
-                "--port",
-                "0",
-                "--port-file",
-                str(port_file),
-                "--access-log",
-                str(log),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        for _ in range(400):
-            if port_file.exists() and port_file.read_text().strip():
-                break
-            time.sleep(0.05)
-        self.base = f"http://127.0.0.1:{port_file.read_text().strip()}"
-
-    def stop(self) -> list[dict]:
-        self.proc.terminate()
-        self.proc.wait()
-        return [json.loads(line) for line in self.log.read_text().splitlines() if line]
 
 
 def article_fetches(log: list[dict], article_paths: set[str]) -> int:
@@ -130,28 +97,10 @@ def main() -> int:
     site = work / "site"
     if not (site / "truth.jsonl").exists():
         started = time.perf_counter()
-        subprocess.run(
-            [
-                sys.executable,
-                str(BENCH / "make_sites.py"),
-                "--publishers",
-                str(args.publishers),
-                "--articles",
-                str(args.articles),
-                "--seed",
-                str(args.seed),
-                "--no-bad",
-                "--out",
-                str(site),
-                "--force",
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        print(
-            f"site: {args.articles} articles, {args.publishers} publishers, generated in "
-            f"{time.perf_counter() - started:.0f} s"
-        )
+        generate(site, articles=args.articles, publishers=args.publishers, seed=args.seed,
+                 bad_inputs=False)  # fmt: skip
+        print(f"site: {args.articles} articles, {args.publishers} publishers, generated in "
+              f"{time.perf_counter() - started:.0f} s")  # fmt: skip
     with open(site / "truth.jsonl", encoding="utf-8") as handle:
         truth = [json.loads(line) for line in handle]
     lines = []
