@@ -5,7 +5,15 @@ Only this package runs SQL. One process writes (:func:`open_archive`); any numbe
 """
 
 from .db import Archive, ensure_archive, open_archive, open_reader
-from .errors import ArchiveError, ConfigError, QueryError, QueryTimeout, ReadOnlyError, SchemaError
+from .errors import (
+    ArchiveError,
+    ConfigError,
+    QueryError,
+    QueryTimeout,
+    ReadOnlyError,
+    SchemaError,
+    WriteError,
+)
 from .models import (
     RUN_COUNTERS,
     Article,
@@ -42,6 +50,7 @@ __all__ = [
     "Settings",
     "Source",
     "UpsertResult",
+    "WriteError",
     "ensure_archive",
     "load_config",
     "open_archive",

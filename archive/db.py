@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .errors import SchemaError
+from .errors import SchemaError, WriteError
 from .schema import MIGRATION_SET, code_migration_names, migrations
 
 BUSY_TIMEOUT_MS = 30_000
@@ -57,7 +57,10 @@ class Archive:
 
     def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
         self.path = Path(path)
-        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.OperationalError as exc:
+            raise WriteError.from_sqlite(self.path, exc) from exc
         try:
             _configure(conn)
             conn.execute("PRAGMA journal_mode = WAL")
@@ -73,6 +76,9 @@ class Archive:
                 )
             if pending:
                 migrations.apply(self.db)
+        except sqlite3.OperationalError as exc:  # a full disk, a read-only directory...
+            conn.close()
+            raise WriteError.from_sqlite(self.path, exc) from exc
         except BaseException:
             conn.close()
             raise

@@ -8,6 +8,7 @@ query that runs past its time limit, and results are capped at ``max_rows``.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -138,6 +139,11 @@ def run_query(
     max_rows: int = DEFAULT_MAX_ROWS,
 ) -> QueryResult:
     """Run one read-only statement on a reader connection, with a time and row limit."""
+    if not (math.isfinite(time_limit_s) and time_limit_s > 0):
+        # NaN compares false with everything: as a deadline it would never be reached.
+        raise QueryError(f"the time limit must be a positive number of seconds, not {time_limit_s}")
+    if max_rows < 0:
+        raise QueryError(f"the row limit must be 0 or more, not {max_rows}")
     guard = guard_connection(conn)
     started = time.monotonic()
     deadline = started + time_limit_s

@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 
+from .errors import WriteError
 from .models import (
     RUN_COUNTERS,
     Article,
@@ -401,6 +402,19 @@ def record_error(
 
 
 @contextlib.contextmanager
+def failed_writes(conn: sqlite3.Connection, path: object) -> Iterator[None]:
+    """Around a batch of writes: SQLite's OperationalError (disk full, a file size limit, an
+    I/O error, a lock held too long) rolls the open transaction back and is raised as
+    :class:`~archive.errors.WriteError`, which names ``path`` and what to look at."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        with contextlib.suppress(sqlite3.Error):
+            conn.rollback()
+        raise WriteError.from_sqlite(path, exc) from exc
+
+
+@contextlib.contextmanager
 def savepoint(conn: sqlite3.Connection, name: str = "item") -> Iterator[None]:
     """One item's writes inside a larger transaction: on an error they are undone (and the
     error raised), the rest of the transaction stays."""
@@ -410,7 +424,9 @@ def savepoint(conn: sqlite3.Connection, name: str = "item") -> Iterator[None]:
     try:
         yield
     except BaseException:
-        conn.execute(f"ROLLBACK TO {name}")
-        conn.execute(f"RELEASE {name}")
+        if conn.in_transaction:  # (a failed write may have rolled everything back already)
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
         raise
     conn.execute(f"RELEASE {name}")

@@ -12,7 +12,7 @@ import gzip
 import io
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -72,9 +72,11 @@ class SitemapResult:
 
 
 def refuse_entities(data: bytes) -> None:
-    """Refuse XML that declares entities: legitimate feeds and sitemaps never need them."""
-    head = data[:65536]
-    if _DOCTYPE.search(head) and _ENTITY_DECL.search(data):
+    """Refuse XML that declares entities: legitimate feeds and sitemaps never need them.
+
+    The whole document is searched: a comment of any length may come before the DOCTYPE.
+    """
+    if _DOCTYPE.search(data) and _ENTITY_DECL.search(data):
         raise DiscoveryError("unsafe-xml", "XML declares entities (possible XML bomb or XXE)")
 
 
@@ -92,10 +94,27 @@ def inflate(data: bytes, limit: int = MAX_INFLATED_BYTES) -> bytes:
     return out
 
 
+#: A listing date this far past now is no evidence (a correct date in the wrong zone can
+#: look up to 14 hours ahead): the same rule as for the dates a page shows.
+FUTURE_TOLERANCE = timedelta(hours=14)
+
+
+def _usable(value: datetime | None) -> datetime | None:
+    """A listing's date, or None if it is not a moment we can store: in the future, or
+    too close to year 1 or 9999 to be written in UTC."""
+    if value is None:
+        return None
+    try:
+        instant = value.astimezone(UTC)
+    except OverflowError:
+        return None
+    return None if instant > datetime.now(UTC) + FUTURE_TOLERANCE else value
+
+
 def _utc(value: datetime | None) -> datetime | None:
     if value is None:
         return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return _usable(value if value.tzinfo else value.replace(tzinfo=UTC))
 
 
 def _parse_iso(text: str | None) -> datetime | None:
@@ -104,7 +123,7 @@ def _parse_iso(text: str | None) -> datetime | None:
     text = text.strip()
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return datetime.fromisoformat(text).replace(tzinfo=UTC)
+            return _utc(datetime.fromisoformat(text))
         return _utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
     except ValueError:
         return None
@@ -122,7 +141,7 @@ def _entry_date(entry: Any, key: str) -> datetime | None:
         if value is None:
             value = _parse_iso(raw)
         if value is not None and value.tzinfo is not None:
-            return value
+            return _usable(value)
     return _struct_time(dict.get(entry, f"{key}_parsed"))
 
 
@@ -130,7 +149,7 @@ def _struct_time(value: object) -> datetime | None:
     if not value:
         return None
     try:
-        return datetime(*value[:6], tzinfo=UTC)  # type: ignore[index, misc]
+        return _usable(datetime(*value[:6], tzinfo=UTC))  # type: ignore[index, misc]
     except (TypeError, ValueError):
         return None
 

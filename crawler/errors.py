@@ -25,7 +25,7 @@ from archive.timestamps import utcnow
 
 @dataclass(frozen=True)
 class FetchError:
-    kind: str  # timeout, dns, connection, http, robots, too-large, redirect-loop, ...
+    kind: str  # timeout, dns, connection, http, robots, too-large, redirect-loop, redirects...
     reason: str
     http_status: int | None = None
     retry_after_s: float | None = None
@@ -66,7 +66,7 @@ def classify_failure(failure: Failure) -> FetchError:
         if "robots.txt" in message.lower():
             return FetchError("robots", "disallowed by robots.txt")
         if "redirect" in message.lower():
-            return FetchError("redirect-loop", message)
+            return _redirects(failure)
         if "maxsize" in message.lower() or "max size" in message.lower():
             return FetchError("too-large", message)
         return FetchError("ignored", message or "request ignored")
@@ -83,7 +83,11 @@ def classify_failure(failure: Failure) -> FetchError:
     if isinstance(exc, ResponseDataLossError):
         return FetchError("truncated", str(exc) or "the response ended before its announced size")
     if isinstance(exc, DownloadFailedError):
-        return FetchError("connection", str(exc) or "download failed")
+        # Scrapy wraps Twisted's ResponseFailed, whose text is the repr of a list of failures.
+        cause = exc.__cause__
+        if not isinstance(cause, ResponseNeverReceived | ResponseFailed):
+            return FetchError("connection", str(exc) or "download failed")
+        exc = cause
     if isinstance(exc, ResponseNeverReceived | ResponseFailed):
         reasons = getattr(exc, "reasons", None) or []
         detail = "; ".join(str(r.value) for r in reasons if hasattr(r, "value"))
@@ -99,3 +103,17 @@ def classify_failure(failure: Failure) -> FetchError:
     if "decompress" in text.lower() or "gzip" in text.lower() or "zlib" in name.lower():
         return FetchError("bad-encoding", f"{name}: {text}")
     return FetchError("other", f"{name}: {text}"[:300])
+
+
+def _redirects(failure: Failure) -> FetchError:
+    """Too many redirects: a loop (a URL comes back) or a chain longer than we follow."""
+    request = getattr(failure, "request", None)
+    chain = [*request.meta.get("redirect_urls", ()), request.url] if request is not None else []
+    for i, url in enumerate(chain):
+        if url in chain[:i]:
+            loop = " -> ".join(chain[chain.index(url) : i + 1])
+            return FetchError("redirect-loop", f"redirect loop: {loop}"[:500])
+    last = chain[-1] if chain else "?"
+    return FetchError(
+        "redirects", f"more than {max(len(chain) - 1, 1)} redirects (to {last})"[:500]
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -30,7 +30,7 @@ class PageItem:
     requested_url: str
     url: str  # after redirects
     status: int
-    body: bytes
+    body: bytes = field(repr=False)  # Scrapy logs an item it failed on: not its whole page
     content_type: str | None
     fetched_at: datetime
     hints: SourceHints
@@ -51,5 +51,6 @@ class Processed:
     places: tuple[Place, ...]
     fingerprint: Any  # crawler.dedup.Fingerprint
     encoding: str | None
-    raw_zlib: bytes = b""  # the page, compressed in the worker (page.body travels back empty)
+    #: The page, compressed in the worker (page.body travels back empty).
+    raw_zlib: bytes = field(default=b"", repr=False)
     raw_size: int = 0

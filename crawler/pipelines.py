@@ -15,6 +15,8 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from archive import WriteError
+
 from .items import PageItem, Processed
 from .work import Dropped, process_page
 from .writer import ArchiveWriter
@@ -61,6 +63,9 @@ class ArchivePipeline:
 
     def process_item(self, item: Processed, spider: Any = None) -> Processed:
         writer: ArchiveWriter = self.crawler.newsdesk_writer  # type: ignore[attr-defined]
-        status = writer.store(item)
+        try:
+            status = writer.store(item)
+        except WriteError:  # the run stops and reports it (crawler.run)
+            raise DropItem(f"archive-error: {item.article.canonical_url}") from None
         log.debug("%s %s", status, item.article.canonical_url)
         return item

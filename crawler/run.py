@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from scrapy import signals
 from scrapy.crawler import CrawlerProcess
+from scrapy.utils.defer import deferred_from_coro
 
 from archive import Config, ConfigError, RunCounts, Source, open_archive
 
@@ -89,6 +90,10 @@ def crawl(
     crawler = process.create_crawler(NewsSpider)
     crawler.newsdesk_writer = writer  # type: ignore[attr-defined]
     crawler.newsdesk_executor = executor  # type: ignore[attr-defined]
+    # The archive cannot be written (disk full...): stop fetching; finish() raises the error.
+    writer.on_failure = lambda: deferred_from_coro(
+        crawler.engine.close_spider_async(reason="archive-error")
+    )
     closed: dict[str, str] = {}
     crawler.signals.connect(  # weak=False: the dispatcher would drop a lambda at once
         lambda spider, reason: closed.setdefault("reason", reason),

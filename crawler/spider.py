@@ -233,9 +233,24 @@ class NewsSpider(scrapy.Spider):
                     source_id, response.url, "sitemap-depth", "sitemaps nest too deep"
                 )
                 return
+            # The sitemaps above this one: an index listing one of them (or itself) is a
+            # loop, reported once per index; each sitemap is read once a run anyway.
+            chain = (*response.meta.get("sitemap_chain", ()), response.meta["polled_url"])
+            above = {canonical_url(u) for u in chain}
+            back = [url for url, _ in result.sitemaps if canonical_url(url) in above]
+            if back:
+                reason = f"sitemap: lists sitemaps that list it (a loop): {', '.join(back)}"
+                self.writer.error(source_id, chain[-1], "sitemap-loop", reason[:500])
             for url, _lastmod in result.sitemaps:
+                if canonical_url(url) in above:
+                    continue
                 request = self._poll(
-                    url, source_id, "sitemap", self.parse_sitemap, depth_sitemap=depth + 1
+                    url,
+                    source_id,
+                    "sitemap",
+                    self.parse_sitemap,
+                    depth_sitemap=depth + 1,
+                    sitemap_chain=chain,
                 )
                 if request is not None:
                     yield request
@@ -322,6 +337,10 @@ class NewsSpider(scrapy.Spider):
                 url,
                 callback=self.parse_article,
                 errback=self.article_failed,
+                # Articles are deduplicated above (by URL key); Scrapy's filter would only
+                # drop a redirect back to a URL seen before, silently: a loop must end in
+                # an error we record.
+                dont_filter=True,
                 meta={
                     "source_id": source_id,
                     "listing": listing,
@@ -362,7 +381,8 @@ class NewsSpider(scrapy.Spider):
         if error.is_transient:
             # Try again next run: the listing that announced it must not answer 304 then.
             self.writer.taint(request.meta["listed_by"])
-        self.writer.error(source_id, request.url, error.kind, error.reason, error.http_status)
+        listed_url = (request.meta.get("redirect_urls") or [request.url])[0]
+        self.writer.error(source_id, listed_url, error.kind, error.reason, error.http_status)
 
 
 def _header(response: Response, name: bytes) -> str | None:

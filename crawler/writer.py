@@ -4,19 +4,25 @@ Lives in the crawl process's main thread (Scrapy's reactor thread). Writes go in
 transaction that is committed every ``batch_size`` articles or ``batch_seconds``, and at the
 end; a crash loses at most the open batch, and those articles are simply fetched again by the
 next run. Run counts are saved with every commit, so even a killed run leaves its progress.
+
+A write that fails (disk full, a file size limit, an I/O error) rolls the open batch back and
+becomes the writer's :attr:`~ArchiveWriter.failure`, a :class:`archive.WriteError`: it is
+raised there, later writes are skipped, and ``commit`` and ``finish`` raise it again, so a run
+that could not write never claims it did (nor keeps its listings' validators).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from archive import Archive, FetchState, RawPage, RunCounts, Source
+from archive import Archive, FetchState, RawPage, RunCounts, Source, WriteError
 from archive import writes as w
 from archive.crawlstate import (
     KnownArticle,
@@ -75,7 +81,11 @@ class ArchiveWriter:
         # must find the listing "changed" next time, not get a 304 and miss the rest.
         self._new_validators: dict[str, tuple[str | None, str | None]] = {}
         self._tainted: set[str] = set()
-        with archive.transaction() as conn:
+        #: Set by the first write that failed; see the module docstring.
+        self.failure: WriteError | None = None
+        #: Called once, when that happens (the crawl stops: see crawler.run).
+        self.on_failure: Callable[[], object] | None = None
+        with self._writes(), archive.transaction() as conn:
             declared = list(declared)
             if declared:  # a crawl syncs every declared source (reextract has none)
                 w.sync_sources(conn, [s.as_row() for s in declared])
@@ -94,12 +104,13 @@ class ArchiveWriter:
         remembered, so that the next run does not fetch it again."""
         self.total.drop(reason)
         self.per_source[source_id].drop(reason)
-        if reason in NOT_ARTICLE_REASONS:
-            self._begin()
-            now = to_utc_text(utcnow())
-            for key in {url_key(u) for u in urls}:
-                remember_skipped(self.conn, key, reason, now)
-            self._maybe_commit()
+        if reason in NOT_ARTICLE_REASONS and self.failure is None:
+            with self._writes():
+                self._begin()
+                now = to_utc_text(utcnow())
+                for key in {url_key(u) for u in urls}:
+                    remember_skipped(self.conn, key, reason, now)
+                self._maybe_commit()
 
     def error(
         self,
@@ -111,18 +122,21 @@ class ArchiveWriter:
     ) -> None:
         self.total.error(kind)
         self.per_source[source_id].error(kind)
-        self._begin()
-        w.record_error(
-            self.conn,
-            url=url,
-            kind=kind,
-            reason=reason,
-            run_id=self.run_id,
-            source_id=source_id,
-            http_status=http_status,
-        )
         log.debug("error %s %s: %s", kind, url, reason)
-        self._maybe_commit()
+        if self.failure is not None:
+            return
+        with self._writes():
+            self._begin()
+            w.record_error(
+                self.conn,
+                url=url,
+                kind=kind,
+                reason=reason,
+                run_id=self.run_id,
+                source_id=source_id,
+                http_status=http_status,
+            )
+            self._maybe_commit()
 
     # -- reads on the writer's connection ----------------------------------------------------
 
@@ -140,6 +154,19 @@ class ArchiveWriter:
 
     # -- writes ----------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def _writes(self) -> Iterator[None]:
+        """Around every write: a failed write (disk full, I/O error, a lock held too long)
+        rolls the open batch back and becomes :attr:`failure`."""
+        try:
+            with w.failed_writes(self.conn, self.archive.path):
+                yield
+        except WriteError as exc:
+            self.failure = exc
+            if self.on_failure is not None:
+                self.on_failure()
+            raise
+
     def _begin(self) -> None:
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -153,9 +180,12 @@ class ArchiveWriter:
             self.commit()
 
     def commit(self) -> None:
-        self._begin()
-        w.save_run_counts(self.conn, self.run_id, self.total, self.per_source)
-        self.conn.commit()
+        if self.failure is not None:
+            raise self.failure
+        with self._writes():
+            self._begin()
+            w.save_run_counts(self.conn, self.run_id, self.total, self.per_source)
+            self.conn.commit()
         self._pending = 0
         self._last_commit = time.monotonic()
 
@@ -172,16 +202,26 @@ class ArchiveWriter:
         retry_after_s: float | None = None,
     ) -> None:
         """Remember what a polled URL answered (validators only from a 200)."""
+        if self.failure is not None:
+            return
         previous = self.fetch_state(url) or FetchState(url=url, source_id=source_id, kind=kind)
         if status == 200 and error is None:
             self._new_validators[url] = (etag, last_modified)
         state = next_fetch_state(previous, source_id, kind, status, error, retry_after_s)
-        self._begin()
-        w.save_fetch_state(self.conn, state)
-        self._maybe_commit()
+        with self._writes():
+            self._begin()
+            w.save_fetch_state(self.conn, state)
+            self._maybe_commit()
 
     def store(self, processed: Processed) -> str:
-        """Archive one processed page; returns new, updated, unchanged or duplicate."""
+        """Archive one processed page; returns new, updated, unchanged or duplicate (or
+        failed, once a write has failed)."""
+        if self.failure is not None:
+            return "failed"
+        with self._writes():
+            return self._store(processed)
+
+    def _store(self, processed: Processed) -> str:
         article = processed.article
         page = processed.page
         source_id = article.source_id
@@ -232,6 +272,24 @@ class ArchiveWriter:
         self._tainted.add(listing_url)
 
     def finish(self, status: str, message: str | None = None) -> None:
+        """Record how the run ended; with a failed write, record it failed (if the archive
+        takes that much) and raise the failure."""
+        if self.failure is not None:
+            with contextlib.suppress(WriteError), w.failed_writes(self.conn, self.archive.path):
+                w.finish_run(
+                    self.conn,
+                    self.run_id,
+                    status="failed",
+                    total=self.total,
+                    per_source=self.per_source,
+                    message=str(self.failure),
+                )
+                self.conn.commit()
+            raise self.failure
+        with self._writes():
+            self._finish(status, message)
+
+    def _finish(self, status: str, message: str | None) -> None:
         self._begin()
         if status == "ok":
             for url, (etag, last_modified) in self._new_validators.items():

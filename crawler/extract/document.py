@@ -148,6 +148,14 @@ def _flatten_jsonld(data: Any, out: list[dict[str, Any]], depth: int = 0) -> Non
             out.append(data)
 
 
+def _looks_binary(head: bytes) -> bool:
+    """NUL bytes, unless the page starts as markup and has only a stray one or two (which
+    the parser drops); UTF-16 with a byte-order mark is text."""
+    if b"\x00" not in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    return not head.lstrip().startswith(b"<") or head.count(b"\x00") > 8
+
+
 def parse_document(
     body: bytes, url: str, content_type: str | None = None, language_hint: str | None = None
 ) -> Document:
@@ -155,7 +163,7 @@ def parse_document(
     if not body or not body.strip():
         raise NotAnArticle("empty")
     _check_content_type(content_type)
-    if b"\x00" in body[:2048] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _looks_binary(body[:2048]):
         raise NotAnArticle("not-html", "binary content")
     text, encoding = decode_html(body, content_type, language_hint)
     if _NOT_HTML.match(text[:16]) or _FEED.match(text[:2048]):

@@ -3,7 +3,6 @@ the generator's ground truth; then a second crawl of the unchanged site."""
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 import subprocess
@@ -132,45 +131,8 @@ def test_no_url_fetched_twice(crawled):
     assert repeated == set()
 
 
-FAULTS = {
-    "/badinputs.test/feeds/invalid.xml": "bad-xml",
-    "/badinputs.test/feeds/billion-laughs.xml": "unsafe-xml",
-    "/badinputs.test/feeds/xxe.xml": "unsafe-xml",
-    "/badinputs.test/feeds/html-instead.rss": "not-a-feed",
-    "/badinputs.test/feeds/empty.xml": "empty",
-}
-
-
-@pytest.mark.parametrize(("path", "kind"), sorted(FAULTS.items()))
-def test_bad_feeds_are_recorded_with_their_reason(crawled, path, kind):
-    with db(crawled) as conn:
-        rows = conn.execute(
-            "SELECT kind FROM fetch_errors WHERE url LIKE ? AND run_id = 1", ["%" + path]
-        ).fetchall()
-    assert rows == [(kind,)]
-
-
-def test_bad_pages(crawled):
-    with db(crawled) as conn:
-        dup = conn.execute(
-            "SELECT count(*) FROM articles WHERE url_key LIKE '%/badinputs.test/news/dup-story.html'"
-        ).fetchone()[0]
-        future = conn.execute(
-            "SELECT published FROM articles WHERE url_key LIKE '%/future/2099-article.html'"
-        ).fetchone()
-        dropped = json.loads(
-            conn.execute(
-                "SELECT dropped_by_reason FROM run_sources WHERE run_id = 1 AND source_id = 'badinputs'"
-            ).fetchone()[0]
-        )
-        charset = conn.execute(
-            "SELECT a.title FROM article_urls u JOIN articles a ON a.id = u.article_id "
-            "WHERE u.url_key LIKE '%/badinputs.test/charset/%' ORDER BY u.url_key"
-        ).fetchall()
-    assert dup == 1
-    assert future is not None and (future[0] is None or future[0] < "2030")
-    assert dropped.get("empty") == 1
-    assert len(charset) == 4 and all("\ufffd" not in t and "Ø" not in t for (t,) in charset)
+# The bad-inputs publisher's feeds and pages are tested in tests/robustness
+# (test_hostile_feeds.py, test_messy_pages.py).
 
 
 def test_reextract_catches_up_from_the_stored_pages(crawled):
