@@ -65,10 +65,12 @@ def work_left(server: Any, keys: Keys) -> int:
 
 def redis_sizes(server: Any, keys: Keys) -> dict[str, int]:
     """Entries and bytes of the big keys (``docs/scaling.md`` explains each)."""
-    sizes: dict[str, int] = {}
+    sizes: dict[str, int] = {"dupefilter_entries": 0, "dupefilter_bytes": 0}
+    for key in server.scan_iter(match=keys.dupefilter + ":*"):  # one set per day
+        sizes["dupefilter_entries"] += int(server.scard(key))
+        sizes["dupefilter_bytes"] += int(server.memory_usage(key, samples=0) or 0)
     for name, key, length in (
         ("requests", keys.requests, server.zcard),
-        ("dupefilter", keys.dupefilter, server.scard),
         ("archived", keys.archived, server.hlen),
         ("fetch_state", keys.fetch_state, server.hlen),
         ("skipped", keys.skipped, server.hlen),

@@ -16,13 +16,14 @@ distributed crawl like a local one.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from archive import Config, open_archive
+from archive import Config, WriteError, open_archive
 from archive import writes as w
 from archive.timestamps import to_utc_text
 
@@ -76,7 +77,10 @@ class Drain:
 
     def step(self, timeout_s: float = 1.0) -> int:
         """Archive one batch of events (waiting up to ``timeout_s`` for the first); returns
-        how many were applied."""
+        how many were applied. A failed write (:class:`archive.WriteError`) is raised, and
+        the batch stays in Redis for the next step."""
+        if self.writer.failure is not None:
+            self._renew_writer()
         batch = self.server.lrange(self.keys.processing, 0, -1)
         if not batch:
             self._take(timeout_s)
@@ -107,8 +111,12 @@ class Drain:
             try:
                 with w.savepoint(conn, "event"):
                     self._apply_one(event, archived, done)
+            except WriteError:
+                raise
             except Exception:
                 log.exception("event %s could not be archived: skipped", event[0])
+        if self.writer.failure is not None:
+            raise self.writer.failure
         self.writer.commit()
         with self.server.pipeline() as pipe:
             if archived:
@@ -177,6 +185,13 @@ class Drain:
 
     def _has_counts(self) -> bool:
         return any(self.writer.total.counts.values())
+
+    def _renew_writer(self) -> None:
+        """After a failed write: close that run as failed, and start another."""
+        with contextlib.suppress(WriteError):
+            self.writer.finish("failed", str(self.writer.failure))
+        self.writer = self._new_writer()
+        self.run_started = time.monotonic()
 
     def rotate(self) -> None:
         """Close this run (its counts final) and start the next."""

@@ -13,6 +13,7 @@ job is done when that count drops to zero.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from .keys import Keys
@@ -124,6 +125,22 @@ class Inflight:
         return int(self._job_queued(keys=keys, args=[data]))
 
     # -- liveness ---------------------------------------------------------------------------------
+
+    def beat_in_background(self) -> threading.Event:
+        """Beat from a thread of its own: a worker busy extracting (its reactor thread
+        blocked for a while) is alive all the same. Set the returned event to stop."""
+        stop = threading.Event()
+
+        def beat() -> None:
+            while not stop.is_set():
+                try:
+                    self.heartbeat()
+                except Exception as exc:  # Redis away for a moment: beat again soon
+                    log.warning("heartbeat failed: %s", exc)
+                stop.wait(self.heartbeat_ttl_ms / 3000)
+
+        threading.Thread(target=beat, name="newsdesk-heartbeat", daemon=True).start()
+        return stop
 
     def heartbeat(self) -> None:
         with self.server.pipeline() as pipe:

@@ -31,7 +31,7 @@ class Keys:
 
     @property
     def dupefilter(self) -> str:
-        """Set of request fingerprints seen (scrapy-redis dupefilter)."""
+        """Request fingerprints seen (scrapy-redis dupefilter): one set per day, ``:DATE``."""
         return self._k("dupefilter")
 
     @property

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from scrapy import Request
@@ -67,17 +68,58 @@ class ReliableScheduler(Scheduler):
         return request
 
 
+#: How long the seen-set remembers a request: long enough for every listing that announced
+#: it in the meantime, short enough that Redis does not grow with the archive (whether an
+#: article is archived and unchanged is the writer's ``archived`` hash's to say).
+SEEN_DAYS = 2
+
+
+def seen_keys(base: str, today: date | None = None) -> list[str]:
+    """The seen-set is one set per UTC day: today's, then yesterday's."""
+    today = today or datetime.now(UTC).date()
+    return [f"{base}:{today - timedelta(days=n)}" for n in range(SEEN_DAYS)]
+
+
+def fingerprint(request: Request) -> str:
+    """scrapy-redis's request fingerprint, plus when the listing says the article changed."""
+    listing: Any = request.meta.get("listing")
+    modified = getattr(listing, "modified", None)
+    data = {
+        "method": to_unicode(request.method),
+        "url": canonicalize_url(request.url),
+        "body": (request.body or b"").hex(),
+        "modified": modified.isoformat() if modified is not None else None,
+    }
+    return hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def forget(server: Any, base: str, request: Request) -> None:
+    """A request that failed: let the next listing that announces it ask again."""
+    fp = fingerprint(request)
+    with server.pipeline(transaction=False) as pipe:
+        for key in seen_keys(base):
+            pipe.srem(key, fp)
+        pipe.execute()
+
+
 class ArticleDupeFilter(RFPDupeFilter):
     """scrapy-redis's persistent seen-set, keyed also by when the listing says the article
-    last changed: an article announced as modified is fetched again, once, by one worker."""
+    last changed (an article announced as modified is fetched again, once, by one worker),
+    and kept per day for :data:`SEEN_DAYS` days. A redirect is not filtered (a loop back to
+    the first URL must end in a recorded error, which Scrapy's redirect limit gives)."""
+
+    def request_seen(self, request: Request) -> bool:
+        if request.meta.get("redirect_urls"):
+            return False
+        fp = self.request_fingerprint(request)
+        today, *before = seen_keys(self.key)
+        with self.server.pipeline(transaction=False) as pipe:
+            pipe.sadd(today, fp)
+            pipe.expire(today, SEEN_DAYS * 86400 + 3600)
+            for key in before:
+                pipe.sismember(key, fp)
+            added, _, *earlier = pipe.execute()
+        return added == 0 or any(earlier)
 
     def request_fingerprint(self, request: Request) -> str:
-        listing: Any = request.meta.get("listing")
-        modified = getattr(listing, "modified", None)
-        data = {
-            "method": to_unicode(request.method),
-            "url": canonicalize_url(request.url),
-            "body": (request.body or b"").hex(),
-            "modified": modified.isoformat() if modified is not None else None,
-        }
-        return hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()
+        return fingerprint(request)

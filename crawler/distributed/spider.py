@@ -25,7 +25,7 @@ from ..spider import NewsSpider
 from .inflight import JOB_TTL_S, Inflight
 from .keys import Keys
 from .messages import Job, encode_event, source_from_json
-from .queue import JOB, TICKET
+from .queue import JOB, TICKET, forget
 from .remote import RemoteWriter
 
 log = logging.getLogger(__name__)
@@ -268,6 +268,9 @@ class DistributedSpider(NewsSpider):
     def _articles(self, source_id: str, listings: Any, listed_by: str) -> Iterator[scrapy.Request]:
         for request in super()._articles(source_id, listings, listed_by):
             request.meta[JOB] = self.job
+            # Through the shared seen-set: an article listed by two jobs at once (or by a
+            # job requeued from a dead worker) is fetched once (see ArticleDupeFilter).
+            request.dont_filter = False
             yield request
 
     def parse_robots(self, response: Response) -> Iterator[Any]:
@@ -292,4 +295,6 @@ class DistributedSpider(NewsSpider):
         self._failed(failure, super().polled_failed)
 
     def article_failed(self, failure: Failure) -> None:
+        if not self.stopping:
+            forget(self.server, self.keys.dupefilter, failure.request)  # type: ignore[attr-defined]
         self._failed(failure, super().article_failed)

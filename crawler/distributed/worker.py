@@ -3,9 +3,10 @@
 A Scrapy process with scrapy-redis's scheduler and dupefilter (made reliable: see
 :mod:`crawler.distributed.queue`), the news spider in its distributed form, extraction and
 tagging in a process pool as in a local crawl, and the processed articles pushed to the
-archive writer's outbox in Redis. Every half second it beats its heart, turns waiting source
-jobs into requests and requeues what dead workers held. SIGTERM or SIGINT: it stops cleanly
-and gives back what it holds; SIGKILL: the others take it over once its heartbeat expires.
+archive writer's outbox in Redis. A thread of its own beats its heart; every half second it
+turns waiting source jobs into requests and requeues what dead workers held. SIGTERM or
+SIGINT: it stops cleanly and gives back what it holds; SIGKILL: the others take it over once
+its heartbeat expires.
 """
 
 from __future__ import annotations
@@ -126,7 +127,9 @@ def run_worker(options: WorkerOptions, out: TextIO | None = None) -> WorkerRepor
     settings = wait_for_settings(server, keys, options.config_wait_s)
     worker_id = options.worker_id or f"{socket.gethostname()}-{os.getpid()}"
     inflight = Inflight(server, keys, worker_id, options.heartbeat_s)
-    inflight.heartbeat()
+    beating = inflight.beat_in_background()
+    if options.workers == 0:
+        warm_up()  # the tagging tables, before the first article rather than during it
     writer = RemoteWriter(server, keys)
     executor = (
         ProcessPoolExecutor(
@@ -165,6 +168,7 @@ def run_worker(options: WorkerOptions, out: TextIO | None = None) -> WorkerRepor
     finally:
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
+        beating.set()
         inflight.leave()
     line = (
         f"worker {worker_id} stopped ({report.reason}): jobs done {report.jobs_done}, "
@@ -199,6 +203,8 @@ class _Loop:
         self.report = report
         self._task: asyncio.Task[None] | None = None
         self._idle_since: float | None = None
+        self._last_reap = 0.0
+        self._stopper: asyncio.Future[None] | None = None
 
     def opened(self, spider: Any) -> None:
         self._task = asyncio.get_running_loop().create_task(self._run())
@@ -212,29 +218,33 @@ class _Loop:
         if self._task is not None:
             self._task.cancel()
         self.writer.flush()
-        self.report.reason = reason
+        self.report.reason = self.report.reason or reason
         self.report.jobs_done = spider.jobs_done
         self.report.fetched = spider.answered
 
     async def _run(self) -> None:
-        last_beat = last_reap = 0.0
-        beat_every = self.options.heartbeat_s / 3
         while True:
             await asyncio.sleep(TICK_S)
-            now = time.monotonic()
-            if now - last_beat >= beat_every:
-                self.inflight.heartbeat()
-                last_beat = now
-            spider = self.crawler.spider
-            spider.take_jobs(self.crawler.engine.crawl)
-            if now - last_reap >= beat_every:
-                self.inflight.reap_dead()
-                last_reap = now
-            self.writer.flush()
-            self._wake_engine()
-            if self._idle_long_enough(now):
-                await self.crawler.engine.close_spider_async(reason="idle")
+            try:
+                done = self._tick(time.monotonic())
+            except Exception:  # Redis away for a moment, say: the next tick tries again
+                log.exception("worker tick failed")
+                continue
+            if done:
+                self.report.reason = "idle"
+                # Not awaited here: stopping the crawler cancels this task.
+                self._stopper = asyncio.ensure_future(self.crawler.stop_async())
                 return
+
+    def _tick(self, now: float) -> bool:
+        """One round of duties; True when the worker should stop (idle long enough)."""
+        if now - self._last_reap >= self.options.heartbeat_s / 3:
+            self.inflight.reap_dead()
+            self._last_reap = now
+        self.crawler.spider.take_jobs(self.crawler.engine.crawl)
+        self.writer.flush()
+        self._wake_engine()
+        return self._idle_long_enough(now)
 
     def _wake_engine(self) -> None:
         """Requests other workers queued are popped on the engine's next call; without a

@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "newsdesk.cli.tagging",
     "newsdesk.cli.feeds",
     "newsdesk.cli.service",
+    "newsdesk.cli.worker",
 )
 
 DEFAULT_ARCHIVE = "archive.db"
@@ -111,8 +112,14 @@ def configure_logging(verbosity: int, env: Mapping[str, str]) -> None:
     root.setLevel(level)
 
 
-#: Library loggers whose failures newsdesk records itself (fetch_errors, the run summary).
-_RECORDED_ELSEWHERE = ("scrapy.downloadermiddlewares.robotstxt",)
+#: Library loggers whose failures newsdesk records itself (fetch_errors, the run summary):
+#: robots.txt fetches, and downloads cut short (data loss, over the size limit, a body that
+#: inflates past it).
+_RECORDED_ELSEWHERE = (
+    "scrapy.downloadermiddlewares.robotstxt",
+    "scrapy.core.downloader.handlers.http11",
+    "scrapy.downloadermiddlewares.httpcompression",
+)
 
 
 def _quiet_libraries(record: logging.LogRecord) -> bool:

@@ -103,6 +103,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="extraction processes per crawl (default: as newsdesk crawl)",
     )
     p.add_argument(
+        "--redis",
+        metavar="URL",
+        help="distributed crawl: queue each due source as a job for newsdesk worker "
+        "processes in this Redis, and write what they extract into the archive "
+        "(default: $NEWSDESK_REDIS; unset: crawl here)",
+    )
+    p.add_argument(
         "--demo-interval",
         type=_duration,
         default="1m",
@@ -174,6 +181,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         demo_interval_s=args.demo_interval,
         demo_publish_every_s=args.demo_publish_every,
         access_log=args.verbose > 1,
+        redis_url=args.redis or os.environ.get("NEWSDESK_REDIS") or None,
     )
     try:
         return run_service(options)

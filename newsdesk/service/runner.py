@@ -58,9 +58,12 @@ class ServiceOptions:
     demo_interval_s: int = 60
     demo_publish_every_s: float = 20.0
     access_log: bool = False
+    redis_url: str | None = None  # workers crawl (newsdesk worker); this service writes
 
 
 def run_service(options: ServiceOptions, out: TextIO = sys.stdout) -> int:
+    if options.sources_path is not None:
+        load_config(options.sources_path)  # a bad file: one clear error, before anything starts
     with ArchiveLock(options.archive_path):
         return asyncio.run(_serve(options, out))
 
@@ -159,13 +162,24 @@ async def _run(
         misfire_grace_s=options.misfire_grace_s,
         workers=options.workers,
     )
-    scheduler = CrawlScheduler(config.enabled_sources(), crawl, store, after_run)
+    dispatcher = None
+    if options.redis_url:
+        from .distributed import RedisCrawls
+
+        dispatcher = RedisCrawls(
+            options.redis_url, options.archive_path, config, timeout_s=options.crawl_timeout_s
+        )
+    scheduler = CrawlScheduler(config.enabled_sources(), crawl, store, after_run, dispatcher)
     routes = StatusRoutes(app, options.archive_path, scheduler, settings.base_url)
     feeds_served = Served(server(app, options.host, port, access_log=options.access_log), feed_sock)
     try:
         await feeds_served.started()
         await scheduler.start()
         _banner(out, options, config, settings.base_url, demo)
+        if options.redis_url:
+            print(
+                f"  crawled by: newsdesk worker --redis {options.redis_url}", file=out, flush=True
+            )
         await stop.wait()
         log.info("stopping: %s", "waiting for the crawl to stop" if scheduler.running else "idle")
         await scheduler.stop()

@@ -15,10 +15,11 @@ import asyncio
 import contextlib
 import logging
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any, Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
@@ -58,6 +59,22 @@ class RunRecord:
     duration_s: float
 
 
+class Dispatcher(Protocol):
+    """Crawls run by workers elsewhere (``newsdesk run --redis``, :mod:`.distributed`)."""
+
+    async def start(self, on_done: Callable[[str, str, dict[str, int]], None]) -> None: ...
+
+    async def enqueue(self, source_ids: list[str]) -> dict[str, str]: ...
+
+    async def release(self, source_id: str) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+#: How often jobs handed to workers are checked against the crawl timeout.
+JOB_CHECK_S = 10
+
+
 class CrawlScheduler:
     def __init__(
         self,
@@ -65,8 +82,10 @@ class CrawlScheduler:
         options: CrawlOptions,
         store: StateStore,
         after_run: Callable[[], Awaitable[None]] | None = None,
+        dispatcher: Dispatcher | None = None,
     ) -> None:
         self.sources = {s.id: s for s in sources if s.enabled}
+        self.dispatcher = dispatcher
         self.options = options
         self.store = store
         self.after_run = after_run
@@ -82,6 +101,9 @@ class CrawlScheduler:
         self._stopping = asyncio.Event()
         self._child: CrawlChild | None = None
         self._runner: asyncio.Task[None] | None = None
+        self._jobs: dict[str, datetime] = {}  # with --redis: sources the workers crawl
+        self._after_run_due = False
+        self._tasks: set[asyncio.Task[None]] = set()
         self._aps = AsyncIOScheduler(
             timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1}
         )
@@ -106,6 +128,9 @@ class CrawlScheduler:
             )
             self.states[source.id] = replace(state, next_run_at=to_utc_text(first))
         await self._persist()
+        if self.dispatcher is not None:
+            await self.dispatcher.start(self.job_done)
+            self._aps.add_job(self._expire_jobs, "interval", seconds=JOB_CHECK_S, id="job-timeouts")
         self._aps.start()
         self._runner = asyncio.create_task(self._run_forever(), name="newsdesk-runner")
 
@@ -119,6 +144,8 @@ class CrawlScheduler:
             self._child.request_stop()
         if self._runner is not None:
             await self._runner
+        if self.dispatcher is not None:
+            await self.dispatcher.stop()
         await self._persist()
 
     # -- queries ----------------------------------------------------------------------------
@@ -181,6 +208,9 @@ class CrawlScheduler:
             await asyncio.wait_for(self._stopping.wait(), seconds)
 
     async def _crawl(self, batch: tuple[str, ...]) -> None:
+        if self.dispatcher is not None:
+            await self._dispatch(batch)
+            return
         started_at = utcnow()
         self.running, self.running_since = batch, started_at
         for source_id in batch:
@@ -209,6 +239,71 @@ class CrawlScheduler:
         self.running, self.running_since = (), None
         await self._persist()
         self._log(result, outcomes)
+        if self.after_run is not None and not self._stopping.is_set():
+            await self.after_run()
+
+    # -- crawls by workers (--redis) --------------------------------------------------------------
+
+    async def _dispatch(self, batch: tuple[str, ...]) -> None:
+        """Hand the batch to the workers as jobs; each source's outcome comes with its
+        job's end (:meth:`job_done`). A source whose job from before a restart is still
+        running waits for that one."""
+        assert self.dispatcher is not None
+        started_at = utcnow()
+        for source_id in batch:
+            self.states[source_id] = policy.started(self.states[source_id], started_at)
+            self._jobs[source_id] = started_at
+        self.running = tuple(self._jobs)
+        self.running_since = self.running_since or started_at
+        jobs = await self.dispatcher.enqueue(list(batch))
+        already = len(batch) - len(jobs)
+        log.info("%d job(s) queued for the workers (%d still running)", len(jobs), already)
+        await self._persist()
+
+    def job_done(self, job_id: str, source_id: str, counts: dict[str, int]) -> None:
+        """A worker finished a source's job (called on the event loop)."""
+        if source_id not in self.sources:
+            return
+        started_at = self._jobs.pop(source_id, None) or utcnow()
+        duration_s = (utcnow() - started_at).total_seconds()
+        # A job that counted nothing (all answered from shared caches) still finished.
+        per_source = {source_id: counts or {"errors": 0}}
+        result = policy.ChildResult(0, duration_s, run_status="ok", per_source=per_source)
+        self._finish_job(source_id, result, started_at)
+
+    async def _expire_jobs(self) -> None:
+        assert self.dispatcher is not None
+        now = utcnow()
+        timeout = timedelta(seconds=self.options.crawl_timeout_s)
+        for source_id, started_at in list(self._jobs.items()):
+            if now - started_at > timeout:
+                del self._jobs[source_id]
+                await self.dispatcher.release(source_id)
+                result = policy.ChildResult(
+                    None, (now - started_at).total_seconds(), timed_out=True
+                )
+                self._finish_job(source_id, result, started_at)
+
+    def _finish_job(self, source_id: str, result: policy.ChildResult, started_at: datetime) -> None:
+        outcome = policy.source_outcome(source_id, result, self.options.crawl_timeout_s)
+        self._record((source_id,), result, [outcome], started_at)
+        self.running = tuple(self._jobs)
+        if not self._jobs:
+            self.running_since = None
+        self._log_source(outcome)
+        self._background(self._persist())
+        if self.after_run is not None and not self._after_run_due:
+            self._after_run_due = True
+            asyncio.get_running_loop().call_later(1.0, lambda: self._background(self._after_jobs()))
+
+    def _background(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _after_jobs(self) -> None:
+        """Feeds rebuilt (and published) once for the jobs that ended within a second."""
+        self._after_run_due = False
         if self.after_run is not None and not self._stopping.is_set():
             await self.after_run()
 
