@@ -28,7 +28,6 @@ import pytest
 from robustkit import (
     SiteServer,
     article_digests,
-    consistency_problems,
     crawl,
     make_site,
     newsdesk_argv,
@@ -36,6 +35,7 @@ from robustkit import (
 )
 
 from archive import QueryError
+from archive.integrity import consistency_problems
 from archive.readonly import query
 from newsdesk.benchsites import bench_sources, write_sources_toml
 
