@@ -1,14 +1,14 @@
 """Soak: ``newsdesk run`` for many crawl cycles against a bench site and the growing demo site,
 with faults injected at random; nothing committed may be lost.
 
-    .venv/bin/python scripts/soak.py [--cycles 20] [--fault-rate 0.1] [--kill-rate 0.15] [--seed 1]
+    .venv/bin/python scripts/soak.py [--cycles 20] [--fault-rate 0.25] [--kill-rate 0.15] [--seed 1]
 
 Needs ../shared/bench (the synthetic news sites and their server). Both sites are reached
 through a fault-injecting proxy on loopback that, for a share of requests (``--fault-rate``),
 answers 503 with Retry-After, 500, resets the connection, answers slowly, never answers, or
-cuts the body short; now and then it goes down entirely for a few seconds (an outage). The
-service crawls every source every ``--interval``; at random (``--kill-rate`` of the crawls)
-its crawl child is killed with SIGKILL mid-crawl.
+cuts the body short. The service crawls every source every ``--interval``; at random
+(``--kill-rate`` of the crawls) its crawl child is killed with SIGKILL mid-crawl, and at
+random (``--outage-rate``) one of the two sites goes down for 3-10 s as a crawl starts.
 
 After every finished crawl the archive's article GUIDs are read: an article seen once and
 missing later is *lost*. After ``--cycles`` crawls the faults stop and the script waits for a
@@ -241,10 +241,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cycles", type=int, default=20, help="finished crawls with faults")
     parser.add_argument("--interval", default="3s", help="how often each source is due")
-    parser.add_argument("--fault-rate", type=float, default=0.10, help="share of broken requests")
+    parser.add_argument("--fault-rate", type=float, default=0.25, help="share of broken requests")
     parser.add_argument("--kill-rate", type=float, default=0.15, help="share of crawls killed")
     parser.add_argument(
-        "--outage-rate", type=float, default=0.10, help="share of cycles with an outage"
+        "--outage-rate", type=float, default=0.15, help="share of crawls hit by an outage"
     )
     parser.add_argument("--publishers", type=int, default=4)
     parser.add_argument("--articles", type=int, default=300)
@@ -315,11 +315,15 @@ def main() -> int:
                 if run_id in decided or not faults_on:
                     continue
                 decided.add(run_id)
-                if pid and rng.random() < args.kill_rate:
+                draw = rng.random()
+                if pid and draw < args.kill_rate:
                     time.sleep(rng.uniform(0.2, 3.0))
                     with contextlib.suppress(ProcessLookupError, PermissionError):
                         os.killpg(pid, signal.SIGKILL)
                         killed += 1
+                elif draw < args.kill_rate + args.outage_rate:
+                    proxy = rng.choice(proxies)
+                    loop.call_soon_threadsafe(proxy.outage, rng.uniform(3.0, 10.0))
             done = rows(archive, "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL")
             now_finished = done[0][0] if done else 0
             if now_finished > finished:
@@ -334,9 +338,6 @@ def main() -> int:
                     for proxy in proxies:
                         proxy.rate, proxy.outage_until = 0.0, 0.0
                     clean_since = to_utc_text(utcnow())
-                elif faults_on and rng.random() < args.outage_rate:
-                    proxy = rng.choice(proxies)
-                    loop.call_soon_threadsafe(proxy.outage, rng.uniform(3.0, 8.0))
                 elif clean_since is not None and clean_crawl_done(archive, clean_since, sources):
                     break
             if time.monotonic() - started > 3600:
