@@ -9,10 +9,8 @@ in ``runs`` (trigger ``reextract``) with its counts.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
@@ -22,7 +20,7 @@ from archive.timestamps import parse_text
 
 from .items import PageItem, SourceHints
 from .run import RunReport, default_workers
-from .work import Dropped, process_page, warm_up
+from .work import Dropped, extraction_pool, process_page
 from .writer import ArchiveWriter
 
 
@@ -60,8 +58,7 @@ def reextract(
 
         workers = default_workers() if workers is None else workers
         if workers > 0:
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as pool:
+            with extraction_pool(workers) as pool:
                 results = pool.map(process_page, pages(), chunksize=8)
                 _store_all(writer, results)
         else:

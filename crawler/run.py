@@ -7,11 +7,9 @@ Scrapy's reactor cannot be restarted within a process, so a run is a process: th
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import resource
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -24,7 +22,7 @@ from archive import Config, ConfigError, RunCounts, Source, open_archive
 
 from . import settings as crawl_settings
 from .spider import NewsSpider
-from .work import warm_up
+from .work import extraction_pool
 from .writer import ArchiveWriter
 
 log = logging.getLogger(__name__)
@@ -77,13 +75,7 @@ def crawl(
         raw_retention_days=config.settings.raw_retention_days,
     )
     workers = default_workers() if workers is None else workers
-    executor = (
-        ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up
-        )
-        if workers > 0
-        else None
-    )
+    executor = extraction_pool(workers) if workers > 0 else None
     process = CrawlerProcess(crawl_settings.build(config.settings, version=version))
     # Scrapy's logging setup puts its loggers at DEBUG; our summary lines are the report.
     logging.getLogger("scrapy").setLevel(scrapy_log_level)

@@ -6,6 +6,8 @@ reactor thread keeps downloading while both cores extract. Plain functions, pick
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
@@ -66,6 +68,13 @@ def listing_offset(listing: Listing | None) -> str | None:
 def warm_up() -> None:
     """Build the tagging tables when a worker starts, not inside the first article's time."""
     tagging_warm_up()
+
+
+def extraction_pool(workers: int) -> ProcessPoolExecutor:
+    """``workers`` processes for :func:`process_page`, each warmed up as it starts. Spawned,
+    not forked: Scrapy's process has threads, which a fork would copy mid-flight."""
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up)
 
 
 def process_page(page: PageItem) -> Processed | Dropped:

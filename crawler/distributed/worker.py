@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
 import socket
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -28,7 +26,7 @@ from scrapy.exceptions import DontCloseSpider
 from archive import Settings
 
 from .. import settings as crawl_settings
-from ..work import warm_up
+from ..work import extraction_pool, warm_up
 from .dispatch import work_left
 from .inflight import Inflight
 from .keys import Keys, connect
@@ -131,13 +129,7 @@ def run_worker(options: WorkerOptions, out: TextIO | None = None) -> WorkerRepor
     if options.workers == 0:
         warm_up()  # the tagging tables, before the first article rather than during it
     writer = RemoteWriter(server, keys)
-    executor = (
-        ProcessPoolExecutor(
-            options.workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up
-        )
-        if options.workers > 0
-        else None
-    )
+    executor = extraction_pool(options.workers) if options.workers > 0 else None
     process = CrawlerProcess(
         worker_settings(settings, redis_url=options.redis_url, keys=keys, version=options.version)
     )
