@@ -237,6 +237,13 @@ def start(argv: list[str], work: Path, name: str) -> subprocess.Popen:
         )  # fmt: skip
 
 
+def stop_group(proc: subprocess.Popen) -> None:
+    """SIGKILL to a child's process group (it runs in a session of its own)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cycles", type=int, default=20, help="finished crawls with faults")
@@ -346,11 +353,16 @@ def main() -> int:
             time.sleep(0.1)
     finally:
         service.send_signal(signal.SIGTERM)
-        with contextlib.suppress(subprocess.TimeoutExpired):
+        try:
             code = service.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # reported as a failure (code stays 1)
+            stop_group(service)
         for upstream in upstreams:
             upstream.terminate()
-            upstream.wait(timeout=30)
+            try:
+                upstream.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                stop_group(upstream)
     return report(args, work, archive, site, proxies, seen, lost, killed, finished, code,
                   peak_service, peak_child, time.monotonic() - started)  # fmt: skip
 

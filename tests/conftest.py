@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
@@ -13,6 +14,10 @@ import pytest
 from archive import Article, Comment, Image, open_archive
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # testkit, beside this file
+
+from testkit import make_bench_site  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 BENCH = SHARED / "bench"
 BENCH_REASON = f"needs the synthetic news sites of {BENCH} (../shared/bench), absent here"
@@ -136,18 +141,6 @@ class BenchSite:
     def stop(self) -> None:
         self._proc.send_signal(self._signal.SIGTERM)
         self._proc.wait(timeout=10)
-
-
-def make_bench_site(out: Path, *args: str) -> Path:
-    import subprocess
-    import sys
-
-    subprocess.run(
-        [sys.executable, str(BENCH / "make_sites.py"), *args, "--out", str(out), "--force"],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    return out
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # feedfixture and w3c_rules, beside this file
 
 import feedfixture  # noqa: E402
+from testkit import free_port  # noqa: E402
 
 from archive import Config, parse_config  # noqa: E402
 from feeds.documents import FeedSettings  # noqa: E402
@@ -68,12 +68,6 @@ def feed_files(directory: Path) -> dict[str, bytes]:
 def documents(published: Path) -> dict[str, bytes]:
     """Every published feed document (archive pages included) by path."""
     return feed_files(published)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Server:

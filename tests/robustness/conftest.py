@@ -14,7 +14,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # robustkit, robustsite and fuzzkit, beside this file
 
-from robustkit import BENCH, SiteServer, add_publisher, crawl, make_site  # noqa: E402
+from robustkit import BENCH, SiteServer, add_publisher, crawl  # noqa: E402
 from robustsite import (  # noqa: E402
     ANSWERING_ROUTES,
     FAULT_ROUTES,
@@ -27,6 +27,7 @@ from robustsite import (  # noqa: E402
     robust_sources,
     rss,
 )
+from testkit import make_bench_site  # noqa: E402
 
 from newsdesk.benchsites import write_sources_toml  # noqa: E402
 
@@ -40,7 +41,7 @@ def robust_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RobustSite
     secret_file.parent.mkdir()
     secret = f"newsdesk-secret-{uuid.uuid4().hex}"
     secret_file.write_text(secret + "\n")
-    site = make_site(root / "site", *SITE)
+    site = make_bench_site(root / "site", *SITE)
     routes = [*FAULT_ROUTES, *ANSWERING_ROUTES]
     pages = [f"http://site.invalid/_fault/{as_page(r)}".replace("&", "&amp;") for r in routes]
     add_publisher(site, "faultfeed.test", {"articles.rss": rss(pages)})

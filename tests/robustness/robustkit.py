@@ -31,15 +31,6 @@ sys.exit(done.returncode)
 """
 
 
-def make_site(out: Path, *args: str) -> Path:
-    subprocess.run(
-        [sys.executable, str(BENCH / "make_sites.py"), *args, "--out", str(out), "--force"],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    return out
-
-
 def add_publisher(site: Path, host: str, files: dict[str, str | bytes]) -> None:
     """Files of one more publisher, served under /<host>/ (http://site.invalid in them
     becomes the server's origin)."""

@@ -29,10 +29,10 @@ from robustkit import (
     SiteServer,
     article_digests,
     crawl,
-    make_site,
     newsdesk_argv,
     rows,
 )
+from testkit import free_port, make_bench_site
 
 from archive import QueryError
 from archive.integrity import consistency_problems
@@ -62,7 +62,7 @@ class CrashSite:
 @pytest.fixture(scope="module")
 def crash_site(tmp_path_factory) -> Iterator[CrashSite]:
     root = tmp_path_factory.mktemp("crash")
-    server = SiteServer(make_site(root / "site", *SITE))
+    server = SiteServer(make_bench_site(root / "site", *SITE))
     try:
         work = root / "reference"
         work.mkdir()
@@ -334,14 +334,6 @@ def test_readers_never_see_a_locked_database(crash_site, tmp_path):
     assert readers.counts == sorted(readers.counts) and readers.counts[0] < ARTICLES  # progress
     assert read_only_count(archive) == ARTICLES
     assert b"locked" not in server_log
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def wait_for_health(base: str) -> None:

@@ -26,6 +26,7 @@ from pathlib import Path
 import fuzzkit
 import pytest
 from robustkit import newsdesk_argv
+from testkit import free_port
 
 from archive import Article, Comment, Image, Label, open_archive, open_reader, parse_config
 from archive.feed_queries import EntryRecord
@@ -99,12 +100,6 @@ def hostile(tmp_path_factory) -> Path:
             save_schedule(conn, [ScheduleState("levant", last_result="failed", last_error=MARKUP)])
         archive.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return work
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Served:

@@ -13,7 +13,9 @@ import pytest
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # scalekit, beside this file
 
-from scalekit import Group, RedisServer  # noqa: E402
+import testkit  # noqa: E402
+from scalekit import RedisServer  # noqa: E402
+from testkit import Process  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -29,16 +31,8 @@ def redis(tmp_path_factory) -> Iterator[RedisServer]:
 
 
 @pytest.fixture(scope="module")
-def processes() -> Iterator[Callable[..., Group]]:
+def processes() -> Iterator[Callable[..., Process]]:
     """``start(argv, cwd, name, env=None)``; every process started is killed (its whole
     group) when the module's tests are done."""
-    started: list[Group] = []
-
-    def start(argv: list[str], cwd: Path, name: str, env: dict[str, str] | None = None) -> Group:
-        process = Group(argv, cwd, name, env)
-        started.append(process)
-        return process
-
-    yield start
-    for process in reversed(started):
-        process.kill()
+    with testkit.processes() as start:
+        yield start

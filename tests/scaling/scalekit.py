@@ -1,14 +1,10 @@
-"""Helpers of the distributed-crawl tests: redis-server, process groups, polling, the bench
+"""Helpers of the distributed-crawl tests: redis-server, polling, the bench
 site in the host scheme (one host per publisher, reached through the bench server as an
 HTTP proxy), archive reads."""
 
 from __future__ import annotations
 
 import contextlib
-import os
-import signal
-import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,14 +13,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from testkit import free_port
+
 from archive import Source
 from crawler.distributed.keys import connect
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def wait_for(what: str, check: Callable[[], Any], timeout_s: float, step_s: float = 0.1) -> Any:
@@ -65,50 +57,6 @@ class RedisServer:
             self.proc.wait(timeout=10)
 
 
-class Group:
-    """A child in its own process group (its extraction processes too), output in files."""
-
-    def __init__(self, argv: list[str], cwd: Path, name: str, env: dict[str, str] | None = None):
-        self.name = name
-        self.out = cwd / f"{name}.out"
-        self.err = cwd / f"{name}.err"
-        with open(self.out, "ab") as out, open(self.err, "ab") as err:
-            self.proc = subprocess.Popen(
-                argv,
-                cwd=cwd,
-                stdout=out,
-                stderr=err,
-                stdin=subprocess.DEVNULL,
-                start_new_session=True,
-                env={**os.environ, **(env or {})},
-            )
-
-    @property
-    def pid(self) -> int:
-        return self.proc.pid
-
-    def stdout(self) -> str:
-        return self.out.read_text(errors="replace")
-
-    def stderr(self) -> str:
-        return self.err.read_text(errors="replace")
-
-    def wait(self, timeout_s: float) -> int:
-        return self.proc.wait(timeout=timeout_s)
-
-    def terminate(self, timeout_s: float = 60) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(timeout=timeout_s)
-
-    def kill(self) -> None:
-        """SIGKILL to the whole group."""
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.proc.wait(timeout=10)
-
-
 def newsdesk(*args: str) -> list[str]:
     return [sys.executable, "-m", "newsdesk", *args]
 
@@ -132,18 +80,6 @@ def host_scheme(sources: list[Source], origin: str) -> list[Source]:
         )
         for s in sources
     ]
-
-
-def query(archive: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    if not archive.exists():
-        return []
-    conn = sqlite3.connect(f"file:{archive}?mode=ro", uri=True, timeout=30)
-    try:
-        return conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError:
-        return []
-    finally:
-        conn.close()
 
 
 WORDS = [

@@ -16,7 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from scalekit import free_port, host_scheme, newsdesk, query, wait_for
+from scalekit import host_scheme, newsdesk, wait_for
+from testkit import free_port, query
 
 from crawler.distributed.dispatch import work_left
 from crawler.distributed.keys import Keys

@@ -8,7 +8,8 @@ import os
 import signal
 
 import pytest
-from scalekit import free_port, newsdesk, query, synthetic_events, wait_for
+from scalekit import newsdesk, synthetic_events, wait_for
+from testkit import free_port, query
 
 from archive import Source
 from crawler.distributed.keys import Keys

@@ -15,23 +15,17 @@ import pytest
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # servicekit, beside this file
 
-from servicekit import BENCH, BenchServer, Process, free_port, wait_for  # noqa: E402
+import testkit  # noqa: E402
+from servicekit import BENCH, BenchServer, wait_for  # noqa: E402
+from testkit import Process, free_port  # noqa: E402
 
 
 @pytest.fixture
 def processes() -> Iterator[Callable[..., Process]]:
     """``start(argv, cwd, name)``; everything started is killed at the end (and crawl
     children, which run in their own group, through the archive's running runs)."""
-    started: list[Process] = []
-
-    def start(argv: list[str], cwd: Path, name: str, env: dict[str, str] | None = None) -> Process:
-        process = Process(argv, cwd, name, env)
-        started.append(process)
-        return process
-
-    yield start
-    for process in reversed(started):
-        process.kill_group()
+    with testkit.processes() as start:
+        yield start
 
 
 @pytest.fixture

@@ -7,9 +7,6 @@ import contextlib
 import json
 import os
 import signal
-import socket
-import sqlite3
-import subprocess
 import sys
 import time
 import urllib.error
@@ -18,14 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from testkit import Process, query
+
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT.parent / "shared" / "bench"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def wait_for(what: str, check: Callable[[], Any], timeout_s: float, step_s: float = 0.2) -> Any:
@@ -48,80 +41,12 @@ def http_get(url: str, timeout_s: float = 10.0) -> tuple[int, bytes]:
         return 0, b""
 
 
-def query(archive: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    if not archive.exists():
-        return []
-    conn = sqlite3.connect(f"file:{archive}?mode=ro", uri=True, timeout=30)
-    try:
-        return conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError:
-        return []
-    finally:
-        conn.close()
-
-
 def finished_runs(archive: Path) -> list[tuple[Any, ...]]:
     return query(
         archive,
         "SELECT id, status, started_at, finished_at, sources FROM runs "
         "WHERE finished_at IS NOT NULL ORDER BY id",
     )
-
-
-def descendants(pid: int) -> list[int]:
-    """Every live descendant of ``pid`` (Linux /proc), children first."""
-    found: list[int] = []
-    todo = [pid]
-    while todo:
-        parent = todo.pop()
-        for task in Path(f"/proc/{parent}/task").glob("*"):
-            with contextlib.suppress(OSError, ValueError):
-                kids = [int(k) for k in (task / "children").read_text().split()]
-                found += kids
-                todo += kids
-    return found
-
-
-class Process:
-    """A child in its own process group, its output in files."""
-
-    def __init__(self, argv: list[str], cwd: Path, name: str, env: dict[str, str] | None = None):
-        self.out = cwd / f"{name}.out"
-        self.err = cwd / f"{name}.err"
-        with open(self.out, "ab") as out, open(self.err, "ab") as err:
-            self.proc = subprocess.Popen(
-                argv,
-                cwd=cwd,
-                stdout=out,
-                stderr=err,
-                stdin=subprocess.DEVNULL,
-                start_new_session=True,
-                env={**os.environ, **(env or {})},
-            )
-
-    @property
-    def pid(self) -> int:
-        return self.proc.pid
-
-    def stdout(self) -> str:
-        return self.out.read_text(errors="replace")
-
-    def stderr(self) -> str:
-        return self.err.read_text(errors="replace")
-
-    def terminate(self, timeout_s: float = 60) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(timeout=timeout_s)
-
-    def kill_group(self) -> None:
-        """SIGKILL to its group and to the groups of all its descendants (a crawl child
-        runs in a session of its own)."""
-        for pid in [self.proc.pid, *descendants(self.proc.pid)]:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(pid, signal.SIGKILL)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.proc.wait(timeout=10)
 
 
 def kill_crawl_children(archive: Path) -> None:

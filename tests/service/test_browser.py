@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from servicekit import Process, finished_runs, free_port, http_get, service_argv, wait_for
+from servicekit import finished_runs, http_get, service_argv, wait_for
+from testkit import Process, free_port
 
 pytestmark = pytest.mark.slow
 

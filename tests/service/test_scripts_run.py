@@ -8,7 +8,8 @@ import time
 
 import feedparser
 import pytest
-from servicekit import ROOT, free_port, wait_for
+from servicekit import ROOT, wait_for
+from testkit import free_port
 
 pytestmark = pytest.mark.slow
 

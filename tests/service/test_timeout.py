@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from servicekit import free_port, http_get, query, service_argv, wait_for
+from servicekit import http_get, service_argv, wait_for
+from testkit import free_port, query
 
 from archive import Source
 from newsdesk.benchsites import write_sources_toml
