@@ -10,11 +10,23 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+
+
+def wait_for(what: str, check: Callable[[], Any], timeout_s: float, step_s: float = 0.1) -> Any:
+    """``check()``'s first true value, polled every ``step_s``; fails after ``timeout_s``."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(step_s)
+    raise AssertionError(f"timed out after {timeout_s}s waiting for {what}")
 
 
 def free_port() -> int:

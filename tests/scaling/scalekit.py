@@ -7,26 +7,13 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from testkit import free_port
+from testkit import free_port, wait_for
 
 from archive import Source
 from crawler.distributed.keys import connect
-
-
-def wait_for(what: str, check: Callable[[], Any], timeout_s: float, step_s: float = 0.1) -> Any:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(step_s)
-    raise AssertionError(f"timed out after {timeout_s}s waiting for {what}")
 
 
 class RedisServer:

@@ -16,8 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from scalekit import host_scheme, newsdesk, wait_for
-from testkit import free_port, query
+from scalekit import host_scheme, newsdesk
+from testkit import free_port, query, wait_for
 
 from crawler.distributed.dispatch import work_left
 from crawler.distributed.keys import Keys

@@ -8,8 +8,8 @@ import os
 import signal
 
 import pytest
-from scalekit import newsdesk, synthetic_events, wait_for
-from testkit import free_port, query
+from scalekit import newsdesk, synthetic_events
+from testkit import free_port, query, wait_for
 
 from archive import Source
 from crawler.distributed.keys import Keys

@@ -16,8 +16,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # servicekit, beside this file
 
 import testkit  # noqa: E402
-from servicekit import BENCH, BenchServer, wait_for  # noqa: E402
-from testkit import Process, free_port  # noqa: E402
+from servicekit import BENCH, BenchServer  # noqa: E402
+from testkit import Process, free_port, wait_for  # noqa: E402
 
 
 @pytest.fixture

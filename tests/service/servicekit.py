@@ -8,27 +8,16 @@ import json
 import os
 import signal
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from testkit import Process, query
+from testkit import Process, query, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT.parent / "shared" / "bench"
-
-
-def wait_for(what: str, check: Callable[[], Any], timeout_s: float, step_s: float = 0.2) -> Any:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(step_s)
-    raise AssertionError(f"timed out after {timeout_s}s waiting for {what}")
 
 
 def http_get(url: str, timeout_s: float = 10.0) -> tuple[int, bytes]:

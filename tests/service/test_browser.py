@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from servicekit import finished_runs, http_get, service_argv, wait_for
-from testkit import Process, free_port
+from servicekit import finished_runs, http_get, service_argv
+from testkit import Process, free_port, wait_for
 
 pytestmark = pytest.mark.slow
 

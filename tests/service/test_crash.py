@@ -11,8 +11,8 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 import pytest
-from servicekit import http_get, service_argv, wait_for
-from testkit import free_port, query
+from servicekit import http_get, service_argv
+from testkit import free_port, query, wait_for
 
 from newsdesk.benchsites import bench_sources, write_sources_toml
 

@@ -11,8 +11,8 @@ import re
 
 import feedparser
 import pytest
-from servicekit import finished_runs, http_get, service_argv, wait_for
-from testkit import free_port, query
+from servicekit import finished_runs, http_get, service_argv
+from testkit import free_port, query, wait_for
 
 from archive.timestamps import parse_text
 from newsdesk.benchsites import bench_sources, write_sources_toml

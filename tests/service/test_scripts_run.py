@@ -8,8 +8,8 @@ import time
 
 import feedparser
 import pytest
-from servicekit import ROOT, wait_for
-from testkit import free_port
+from servicekit import ROOT
+from testkit import free_port, wait_for
 
 pytestmark = pytest.mark.slow
 

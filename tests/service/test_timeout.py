@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from servicekit import http_get, service_argv, wait_for
-from testkit import free_port, query
+from servicekit import http_get, service_argv
+from testkit import free_port, query, wait_for
 
 from archive import Source
 from newsdesk.benchsites import write_sources_toml
