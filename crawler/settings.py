@@ -32,6 +32,8 @@ def build(settings: Settings, *, version: str) -> dict[str, Any]:
         # page for nothing. Parallelism comes from the many responses in flight.
         "CONCURRENT_ITEMS": 4,
         "CONCURRENT_REQUESTS_PER_DOMAIN": per_host,
+        # Scrapy's own downloader lets a host have CONCURRENT_REQUESTS at once (see there).
+        "DOWNLOADER": "crawler.downloader.PoliteDownloader",
         "DOWNLOAD_DELAY": settings.download_delay,
         "DOWNLOAD_DELAY_JITTER": 0.5 if settings.download_delay > 0 else 0.0,
         "AUTOTHROTTLE_ENABLED": settings.download_delay > 0,

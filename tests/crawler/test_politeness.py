@@ -142,3 +142,20 @@ def test_requests_to_one_host_are_spaced(faults):
 def test_summary_counts_errors_by_kind(faults):
     last = faults["first"].stdout.splitlines()[-1]
     assert "errors=4 (http=2, not-a-feed=1, timeout=1)" in last
+
+
+def test_a_host_never_gets_more_than_its_concurrency(bench_sites, tmp_path):
+    """Without a delay, concurrency_per_host is what keeps a host's load down; each
+    connection carries one request at a time, so the connections it saw are an upper bound
+    on the requests it had at once."""
+    site = bench_sites("--publishers", "1", "--articles", "60", "--seed", "5", "--no-bad")
+    (publisher,) = bench_sources(site.dir, site.base)
+    settings = {"download_delay": 0.0, "concurrency_per_host": 3}
+    write_sources_toml(tmp_path / "sources.toml", [publisher], settings)
+    site.rotate_log()
+    result = crawl(tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    log = site.access_log()
+    articles = [e for e in log if e["path"].endswith(".html")]
+    assert len(articles) >= 60
+    assert 1 <= len({e["client"] for e in log}) <= 3
