@@ -28,6 +28,8 @@ def parts(long: bool) -> list[tuple[str, list[str]]]:
         ("extraction alone (1,000 pages)", [PY, str(bench / "extract_quality.py"),
                                             "--articles", "1000", "--seed", "1"]),
         ("end to end (10,000 articles)", [PY, str(bench / "e2e.py"), "--articles", "10000"]),
+        ("an extraction process, stage by stage (600 pages)",
+         [PY, str(bench / "worker_stages.py")]),
         ("feeds: serve and publish (100,000 articles)", [PY, str(bench / "serve_feeds.py")]),
         ("SQL at 1,000,000 articles", [PY, str(bench / "sql_scale.py")]),
     ]  # fmt: skip

@@ -7,6 +7,7 @@ reactor thread keeps downloading while both cores extract. Plain functions, pick
 from __future__ import annotations
 
 import multiprocessing
+import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
@@ -21,6 +22,19 @@ from .items import PageItem, Processed
 from .tagging import tag_article
 from .tagging import warm_up as tagging_warm_up
 from .urls import url_key
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A page whose processing raised: the error, as text that always pickles."""
+
+    page: PageItem
+    error: str
+    traceback: str
+
+
+class ProcessingError(RuntimeError):
+    """Processing a page raised in an extraction process (the text has its traceback)."""
 
 
 @dataclass(frozen=True)
@@ -142,3 +156,19 @@ def process_page(page: PageItem) -> Processed | Dropped:
         fingerprint=fingerprint(article.title, article.body),
         encoding=extraction.encoding,
     )
+
+
+def process_pages(pages: list[PageItem]) -> list[Processed | Dropped | Failed]:
+    """:func:`process_page` for a batch (one trip to an extraction process and back); a page
+    that raises does not take the others with it."""
+    results: list[Processed | Dropped | Failed] = []
+    for page in pages:
+        try:
+            results.append(process_page(page))
+        except Exception as exc:  # handed back to the page's item
+            results.append(
+                Failed(
+                    replace(page, body=b""), f"{type(exc).__name__}: {exc}", traceback.format_exc()
+                )
+            )
+    return results
