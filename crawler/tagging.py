@@ -38,6 +38,7 @@ from .dedup import fingerprint
 from .demonyms import LANGUAGES
 from .gazetteer import language_index, release_sources
 from .regions import CountryScore, detect_regions
+from .tokens import article_words
 from .topics import TopicScore, classify_topics, matcher
 
 __all__ = ["Tags", "tag_and_store", "tag_article", "warm_up"]
@@ -91,7 +92,10 @@ def tag_article(
     source_topics: Iterable[str] = (),
 ) -> Tags:
     """Topics, regions, places and world region of one article."""
-    found = detect_regions(title, subtitle, body, language=language, source_country=source_country)
+    parts = article_words(title, subtitle, body)  # tokenized once for both passes
+    found = detect_regions(
+        title, subtitle, body, language=language, source_country=source_country, parts=parts
+    )
     topics = classify_topics(
         title,
         subtitle,
@@ -101,6 +105,7 @@ def tag_article(
         url=url,
         keywords=keywords,
         source_topics=source_topics,
+        parts=parts,
     )
     return Tags(
         regions=found.countries,
@@ -148,8 +153,9 @@ def tag_and_store(
 
 
 def warm_up(languages: Iterable[str] = LANGUAGES) -> None:
-    """Build the lookup tables now (about a second per script) rather than on the first
-    article: call it where a worker process starts."""
+    """Load the lookup tables now rather than on the first article: call it where a worker
+    process starts. (They are read from :mod:`crawler.table_cache`, or built, about a second
+    per script, when the cache has none for this version.)"""
     for language in languages:
         language_index(language)
         matcher(language)

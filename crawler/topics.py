@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
+from itertools import compress
 from urllib.parse import unquote, urlsplit
 
 from archive.taxonomy import TOPIC_BY_SLUG
 
 from .demonyms import LANGUAGES
-from .tokens import ZONE_LEAD, ZONE_SUBTITLE, ZONE_TITLE, fold, normalize, paragraphs, words
+from .tokens import ZONE_LEAD, ZONE_SUBTITLE, ZONE_TITLE, Words, article_words, fold, words
 from .topic_vocabulary import SECTIONS, VOCABULARY
 
 WEIGHT_SECTION = 0.6
@@ -51,6 +52,10 @@ class TopicScore:
     method: str  # evidence, strongest first: text, section, url, keywords, hint
 
 
+#: A phrase of the vocabulary: (its words, whether the last is a prefix, topic, weight).
+Phrase = tuple[tuple[str, ...], bool, str, float]
+
+
 @dataclass
 class Matcher:
     """The vocabulary of one language, ready for lookups."""
@@ -58,8 +63,7 @@ class Matcher:
     exact: dict[str, list[tuple[str, float]]] = field(default_factory=lambda: defaultdict(list))
     prefix: dict[str, list[tuple[str, float]]] = field(default_factory=lambda: defaultdict(list))
     suffix: dict[str, list[tuple[str, float]]] = field(default_factory=lambda: defaultdict(list))
-    # first word -> [(words, last word is a prefix, topic, weight)]
-    phrases: dict[str, list[tuple[tuple[str, ...], bool, str, float]]] = field(
+    phrases: dict[str, list[Phrase]] = field(  # by first word
         default_factory=lambda: defaultdict(list)
     )
     min_stem: int = 4
@@ -162,13 +166,29 @@ def _word_topics(language: str, word: str) -> tuple[tuple[str, float], ...]:
     return tuple(by_topic.items())
 
 
+Lookup = tuple[tuple[tuple[str, float], ...], tuple[list[Phrase], ...]]
+
+
+@cache
+def _lookup(language: str) -> Callable[[str], Lookup | None]:
+    """:func:`_word_lookup` for one language, memoized (one argument is the quickest)."""
+    return lru_cache(maxsize=100_000)(partial(_word_lookup, language))
+
+
+def _word_lookup(language: str, word: str) -> Lookup | None:
+    """What one word can count for: its topics, and for each of its forms that starts
+    phrases, those phrases; None when it counts for nothing (most words)."""
+    m = matcher(language)
+    phrases = tuple(options for form in _variants(word, m) if (options := m.phrases.get(form)))
+    topics = _word_topics(language, word)
+    return (topics, phrases) if topics or phrases else None
+
+
 def _phrase_at(
-    m: Matcher, keys: Sequence[str], i: int
+    phrases: tuple[list[Phrase], ...], keys: Sequence[str], i: int
 ) -> tuple[int, list[tuple[str, float]]] | None:
-    for form in _variants(keys[i], m):
-        options = m.phrases.get(form)
-        if not options:
-            continue
+    """The longest of the phrases that starts at word i, if any."""
+    for options in phrases:
         best: tuple[int, list[tuple[str, float]]] | None = None
         for parts, is_prefix, topic, weight in options:
             n = len(parts)
@@ -191,22 +211,30 @@ def _phrase_at(
 
 def text_hits(text: str, language: str, weight: float = 1.0) -> dict[str, float]:
     """Weighted vocabulary hits per topic in one piece of text."""
-    lang = language if language in LANGUAGES else "en"
-    m = matcher(lang)
-    keys = words(text)
+    return _hits(words(text), language if language in LANGUAGES else "en", weight)
+
+
+def _hits(keys: list[str], language: str, weight: float) -> dict[str, float]:
+    """Weighted vocabulary hits per topic in a text's folded words."""
     hits: dict[str, float] = defaultdict(float)
-    i = 0
-    while i < len(keys):
-        phrase = _phrase_at(m, keys, i) if len(keys) - i > 1 else None
-        if phrase:
-            length, topics = phrase
-            for topic, w in topics:
-                hits[topic] += w * weight
-            i += length
+    lookups = list(map(_lookup(language), keys))
+    n = len(keys)
+    i = 0  # the first word after the last phrase
+    # Only the words that count for something are visited (picked out by compress).
+    for j in compress(range(n), lookups):
+        if j < i:
             continue
-        for topic, w in _word_topics(lang, keys[i]):
+        topics, phrases = lookups[j]  # type: ignore[misc]
+        phrase = _phrase_at(phrases, keys, j) if phrases and n - j > 1 else None
+        if phrase:
+            length, found = phrase
+            for topic, w in found:
+                hits[topic] += w * weight
+            i = j + length
+            continue
+        for topic, w in topics:
             hits[topic] += w * weight
-        i += 1
+        i = j + 1
     return hits
 
 
@@ -252,16 +280,20 @@ def classify_topics(
     url: str | None = None,
     keywords: Iterable[str] = (),
     source_topics: Iterable[str] = (),
+    parts: list[Words] | None = None,
 ) -> tuple[TopicScore, ...]:
-    """Topics of one article, strongest first (empty when nothing points anywhere)."""
+    """Topics of one article, strongest first (empty when nothing points anywhere).
+
+    ``parts`` is the article's :func:`~crawler.tokens.article_words`, when the caller has
+    them already."""
     lang = language if language in LANGUAGES else "en"
+    if parts is None:
+        parts = article_words(title, subtitle, body)
     raw: dict[str, float] = defaultdict(float)
-    zones = [(ZONE_TITLE, title), (ZONE_SUBTITLE, subtitle or "")]
-    zones += [
-        (ZONE_LEAD if i == 0 else 1.0, p) for i, p in enumerate(paragraphs(normalize(body or "")))
-    ]
-    for weight, text in zones:
-        for topic, hits in text_hits(text, lang, weight).items():
+    zones = [(ZONE_TITLE, parts[0]), (ZONE_SUBTITLE, parts[1])]
+    zones += [(ZONE_LEAD if i == 0 else 1.0, part) for i, part in enumerate(parts[2:])]
+    for weight, part in zones:
+        for topic, hits in _hits(part.keys, lang, weight).items():
             raw[topic] += hits
 
     evidence: dict[str, dict[str, float]] = defaultdict(dict)
