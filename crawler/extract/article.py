@@ -187,9 +187,10 @@ def extract_article(
     # Comment times are local to the site: the offset its own date states beats a guess.
     local = zone if timezone_hint else (dates.stated_zone or zone)
     comments = find_comments(doc.root, local, month_first=month_first, url_day=clues.url_day)
-    pull_quotes = [
-        q for q in found.pull_quotes if comparable(q) not in {comparable(p) for p in paragraphs}
-    ]
+    pull_quotes = found.pull_quotes
+    if pull_quotes:
+        paragraph_keys = {comparable(p) for p in paragraphs}
+        pull_quotes = [q for q in pull_quotes if comparable(q) not in paragraph_keys]
     return Extraction(
         url=_canonical(structured.canonical, url),
         title=headline.title,

@@ -22,6 +22,7 @@ from .dom import (
     all_text,
     is_comment_area,
     is_hidden,
+    memoized_search,
     runs,
     signature,
     text_of,
@@ -73,9 +74,11 @@ _NAME_PARTICLES = words(
     st st. mc mac o' d' ter ten
     """
 )
-_BYLINE_HINT = re.compile(
-    r"byline|\bby\b|\bauthors?\b|author-?name|\bwriter|auteur|\bautor|signature|contributor"
-    r"|reporter|\bvcard\b|\bfn\b|article-?author|post-?author|verfasser"
+_BYLINE_HINT = memoized_search(
+    re.compile(
+        r"byline|\bby\b|\bauthors?\b|author-?name|\bwriter|auteur|\bautor|signature|contributor"
+        r"|reporter|\bvcard\b|\bfn\b|article-?author|post-?author|verfasser"
+    )
 )
 _BYLINE_START = re.compile(
     r"^\s*(?:by|par|von|por|di|door|av|af|przez|от|بقلم|كتب|كتبت|إعداد)\s+\S", re.I
@@ -86,7 +89,10 @@ _LABELLED = re.compile(
     r"|المؤلف|الكاتب|автор)\s*[:：]?\s+\S",
     re.I,
 )
-_CAPTION = re.compile(r"caption|legende|cutline|\bphoto|\bimage|\bmedia\b|\bcredit")
+_CAPTION = memoized_search(
+    re.compile(r"caption|legende|cutline|\bphoto|\bimage|\bmedia\b|\bcredit")
+)
+_AUTHOR_NAME = memoized_search(re.compile(r"\bfn\b|\bauthor\b|author-?name|author-?link"))
 _HAS_DIGIT = re.compile(r"\d")
 _NOT_IN_NAMES = re.compile(r"[@:,،;|/()\[\]<>=+#*©®]|https?")
 
@@ -194,7 +200,7 @@ def _outside(el: Element, excluded: list[Element]) -> bool:
             return False
         if anc.tag in ("nav", "footer", "aside", "figure", "figcaption") or is_hidden(anc):
             return False
-        if _CAPTION.search(signature(anc)):
+        if _CAPTION(signature(anc)):
             return False
     return True
 
@@ -207,11 +213,7 @@ def _named_people(el: Element, nobody: set[str]) -> list[str]:
             continue
         rel = (node.get("rel") or "").lower().split()
         sig = signature(node)
-        if (
-            "author" in rel
-            or node.get("itemprop") in ("author", "name")
-            or re.search(r"\bfn\b|\bauthor\b|author-?name|author-?link", sig)
-        ):
+        if "author" in rel or node.get("itemprop") in ("author", "name") or _AUTHOR_NAME(sig):
             for name in parse_byline(text_of(node), nobody).authors:
                 if name not in names:
                     names.append(name)
@@ -225,8 +227,10 @@ def visible_byline(scope: Element, excluded: list[Element], nobody: set[str]) ->
         if not isinstance(el.tag, str) or el.tag in ("body", "html", "article", "main"):
             continue
         sig = signature(el)
-        rel = (el.get("rel") or "").lower()
-        if not (sig and _BYLINE_HINT.search(sig)) and "author" not in rel.split():
+        if (
+            not (sig and _BYLINE_HINT(sig))
+            and "author" not in (el.get("rel") or "").lower().split()
+        ):
             continue
         if any(c is el or c in el.iterancestors() for c in candidates):
             continue

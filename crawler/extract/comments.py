@@ -10,26 +10,34 @@ A comment's date is kept as precisely as the page shows it ("2013-05-20" for a b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, tzinfo
+from itertools import chain
 
 from archive.models import Comment
 
 from .dates import find_dates, local_iso, parse_iso
-from .dom import INLINE, Element, all_text, is_comment_area, signature, text_of
+from .dom import INLINE, Element, all_text, is_comment_area, memoized_search, signature, text_of
 from .text import clean
 
-_ITEM_CLASS = re.compile(
-    r"(?:^|\s)(?:(?:c-|js-|single-)?(?:comment|commentaire|kommentar|comentario|commento|reaction"
-    r"|reactie)(?:-item|-entry|-wrap|-wrapper|-container|-thread|-box|-block|-card|-row)?"
-    r"|commentlist-item)(?:\s|$)"
+_ITEM_CLASS = memoized_search(
+    re.compile(
+        r"(?:^|\s)(?:(?:c-|js-|single-)?(?:comment|commentaire|kommentar|comentario|commento|reaction"
+        r"|reactie)(?:-item|-entry|-wrap|-wrapper|-container|-thread|-box|-block|-card|-row)?"
+        r"|commentlist-item)(?:\s|$)"
+    )
 )
-_AUTHOR = re.compile(
-    r"\bfn\b|author|auteur|\bautor|user-?name|\buser\b|\bnick|\bname\b|commenter|\bposter\b"
+_AUTHOR = memoized_search(
+    re.compile(
+        r"\bfn\b|author|auteur|\bautor|user-?name|\buser\b|\bnick|\bname\b|commenter|\bposter\b"
+    )
 )
-_DATE = re.compile(r"date|time|\bwhen\b|posted|published|metadata|\bago\b|datum")
-_TEXT = re.compile(
-    r"comment-?(?:content|body|text|message)|\bc-body\b|ctext|\bmessage\b|\bcontent\b|\bbody\b"
-    r"|\btext\b|\btexte\b|\btexto\b|\btesto\b|\binhalt\b"
+_DATE = memoized_search(re.compile(r"date|time|\bwhen\b|posted|published|metadata|\bago\b|datum"))
+_TEXT = memoized_search(
+    re.compile(
+        r"comment-?(?:content|body|text|message)|\bc-body\b|ctext|\bmessage\b|\bcontent\b|\bbody\b"
+        r"|\btext\b|\btexte\b|\btexto\b|\btesto\b|\binhalt\b"
+    )
 )
 _SAYS = re.compile(
     r"\s*(?:says|said|wrote|a dit|a écrit|schreibt|schrieb|dice|escribió|قال|كتب)\s*:?\s*$", re.I
@@ -78,7 +86,7 @@ def _items(region: Element) -> list[Element]:
         for el in region.iter()
         if isinstance(el.tag, str)
         and el.tag not in INLINE
-        and _ITEM_CLASS.search(" " + (el.get("class") or "").lower().replace("_", "-") + " ")
+        and _ITEM_CLASS(" " + (el.get("class") or "").lower().replace("_", "-") + " ")
     ]
     if classed:
         return classed
@@ -106,52 +114,55 @@ def _repeated(region: Element) -> list[Element]:
 
 
 def _first(
-    item: Element, pattern: re.Pattern[str], nested: set[Element], itemprops: tuple[str, ...] = ()
+    nodes: list[Element], hint: Callable[[str], bool], itemprops: tuple[str, ...] = ()
 ) -> Element | None:
-    for node in _own_nodes(item, nested):
+    for node in nodes:
         if node.get("itemprop") in itemprops:
             return node
-    for node in _own_nodes(item, nested):
+    for node in nodes:
         sig = signature(node)
-        if sig and pattern.search(sig):
+        if sig and hint(sig):
             return node
     return None
 
 
-def _own_nodes(item: Element, nested: set[Element]):
+def _own_nodes(item: Element, nested: set[Element]) -> list[Element]:
+    """The elements of a comment in page order, less the comments nested in it."""
+    out = []
     stack = list(reversed(item))
     while stack:
         node = stack.pop()
         if not isinstance(node.tag, str) or node in nested:
             continue
-        yield node
+        out.append(node)
         stack.extend(reversed(node))
+    return out
 
 
-def _author(item: Element, nested: set[Element]) -> Element | None:
-    for node in _own_nodes(item, nested):
+def _author(nodes: list[Element]) -> Element | None:
+    for node in nodes:
         if node.get("itemprop") == "author":
             inner = [n for n in node.iter() if n.get("itemprop") == "name"]
             return inner[0] if inner else node
-    for node in _own_nodes(item, nested):
+    for node in nodes:
         if "fn" in (node.get("class") or "").split():
             return node
-    found = _first(item, _AUTHOR, nested)
+    found = _first(nodes, _AUTHOR)
     if found is not None:
         strong = found.find(".//b")
         if strong is None:
             strong = found.find(".//strong")
         return strong if strong is not None and text_of(strong) else found
-    for node in _own_nodes(item, nested):
+    for node in nodes:
         if node.tag in ("cite", "strong", "b") and text_of(node):
             return node
     return None
 
 
 def _date(
-    item: Element, nested: set[Element], zone: tzinfo, month_first: bool, url_day: date | None
+    nodes: list[Element], zone: tzinfo, month_first: bool, url_day: date | None
 ) -> tuple[str | None, Element | None]:
-    for node in _own_nodes(item, nested):
+    for node in nodes:
         value = None
         if node.tag == "time" and node.get("datetime"):
             value = node.get("datetime")
@@ -165,13 +176,16 @@ def _date(
             parsed = parse_iso(value, zone)
             if parsed:
                 return local_iso(parsed.value, parsed.precision), node
-    candidates = [n for n in _own_nodes(item, nested) if _DATE.search(signature(n) or "")]
-    candidates += [n for n in _own_nodes(item, nested) if n.tag in ("small", "time")]
-    candidates += [
-        n
-        for n in _own_nodes(item, nested)
-        if n.tag in ("span", "em", "i", "p", "div", "font") and len(all_text(n)) <= 60
-    ]
+    # Candidates, best first, looked at until one holds a date.
+    candidates = chain(
+        (n for n in nodes if _DATE(signature(n) or "")),
+        (n for n in nodes if n.tag in ("small", "time")),
+        (
+            n
+            for n in nodes
+            if n.tag in ("span", "em", "i", "p", "div", "font") and len(all_text(n)) <= 60
+        ),
+    )
     for node in candidates:
         found = find_dates(text_of(node), zone, month_first=month_first, url_day=url_day)
         if found:
@@ -179,28 +193,27 @@ def _date(
     return None, None
 
 
-def _text(item: Element, nested: set[Element], drop: list[Element]) -> str:
+_NOT_TEXT = memoized_search(re.compile(r"reply|report|\bmeta\b|actions|avatar|vote|rating"))
+
+
+def _text(item: Element, nodes: list[Element], nested: set[Element], drop: list[Element]) -> str:
     body = None
-    for node in _own_nodes(item, nested):
+    for node in nodes:
         if node.get("itemprop") in ("text", "commentText", "comment"):
             body = node
             break
     if body is None:
-        body = _first(item, _TEXT, nested)
+        body = _first(nodes, _TEXT)
         if body is not None and any(body is d for d in drop):
             body = None
     skip = set(drop) | nested
 
     def skipped(el: Element) -> bool:
-        return (
-            el in skip
-            or el.tag in ("header", "footer")
-            or bool(re.search(r"reply|report|\bmeta\b|actions|avatar|vote|rating", signature(el)))
-        )
+        return el in skip or el.tag in ("header", "footer") or _NOT_TEXT(signature(el))
 
     if body is not None:
         return text_of(body, skipped)
-    paragraphs = [text_of(p, skipped) for p in _own_nodes(item, nested) if p.tag == "p"]
+    paragraphs = [text_of(p, skipped) for p in nodes if p.tag == "p"]
     if paragraphs:
         return clean(" ".join(p for p in paragraphs if p))
     cells = item.findall("td")
@@ -246,17 +259,24 @@ def find_comments(
     for item in items:
         match = _DEPTH.search(item.get("class") or "")
         depths.append(int(match.group(1)) if match else 0)
+    # The comments nested in each one (replies shown inside their parent).
+    nested_in: dict[Element, set[Element]] = {item: set() for item in items}
+    for item in items:
+        for anc in item.iterancestors():
+            if anc in nested_in:
+                nested_in[anc].add(item)
     kept: list[tuple[int, str, str | None, str | None, int | None]] = []
     for i, item in enumerate(items):
-        nested = {other for other in items if other is not item and item in other.iterancestors()}
-        author_el = _author(item, nested)
+        nested = nested_in[item]
+        nodes = _own_nodes(item, nested)
+        author_el = _author(nodes)
         author = _SAYS.sub("", text_of(author_el)) if author_el is not None else None
-        published, date_el = _date(item, nested, zone, month_first, url_day)
+        published, date_el = _date(nodes, zone, month_first, url_day)
         drop = [el for el in (author_el, date_el) if el is not None]
         holder = author_el.getparent() if author_el is not None else None
-        if holder is not None and _AUTHOR.search(signature(holder)):
+        if holder is not None and _AUTHOR(signature(holder)):
             drop.append(holder)
-        text = _text(item, nested, drop)
+        text = _text(item, nodes, nested, drop)
         if author and text.startswith(author):
             text = clean(text[len(author) :])
         if not text or _NOISE_TEXT.match(text):

@@ -10,15 +10,18 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
 
 from .charset import decode_html
-from .dom import Element
+from .dom import Element, all_text
 from .errors import NotAnArticle
+from .text import clean
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +54,11 @@ _NOT_HTML = re.compile(r"^\s*(?:%PDF|\x89PNG|GIF8|\xff\xd8\xff|PK\x03\x04|\{|\[)
 _FEED = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF|urlset|sitemapindex)\b"
 )
-_RDFA = etree.XPath("//*[@property and @content][not(self::meta)]")
+#: ``property`` attributes, whose elements are RDFa when they have ``content`` (selecting the
+#: attributes is quicker in libxml2 than testing every element).
+_PROPERTIES = etree.XPath("descendant-or-self::*/@property")
+#: What parse_document reads before the strip.
+_READ_FIRST = ("meta", "link", "script", "base")
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>[^<]{0,2000}<", re.I)
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml", "text/plain")
 _JS_COMMENT_LINES = re.compile(r"^\s*(?://.*|<!--|-->)\s*$", re.M)
@@ -83,6 +90,12 @@ class Document:
     def meta_all(self, *keys: str) -> list[str]:
         return [value for key in keys for value in self.metas.get(key, ()) if value]
 
+    @cached_property
+    def title(self) -> str | None:
+        """The page's ``<title>``, cleaned (computed once: several steps read it)."""
+        node = self.root.find(".//title")
+        return clean(all_text(node)) if node is not None else None
+
     def absolute(self, href: str | None) -> str | None:
         if not href:
             return None
@@ -90,6 +103,19 @@ class Document:
         if not href or href.startswith(("data:", "javascript:", "mailto:", "#")):
             return None
         return urljoin(self.base_url, href)
+
+
+_parsers = threading.local()
+
+
+def _parser() -> etree.HTMLParser:
+    """This thread's HTML parser: a parser is reusable, though not by two threads at once."""
+    parser = getattr(_parsers, "html", None)
+    if parser is None:
+        parser = _parsers.html = etree.HTMLParser(
+            encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
+        )
+    return parser
 
 
 def _close_title(text: str) -> str:
@@ -172,30 +198,31 @@ def parse_document(
     if len(text) > MAX_PAGE_CHARS:
         log.debug("page of %d characters cut to %d", len(text), MAX_PAGE_CHARS)
         text = text[:MAX_PAGE_CHARS]
-    parser = etree.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
-    )
     try:
-        root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser=_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise NotAnArticle("empty", str(exc)) from exc
     if root is None or len(root) == 0:
         raise NotAnArticle("empty")
+    # One walk of the tree for the elements read before scripts and styles are stripped.
+    found: dict[str, list[Element]] = {tag: [] for tag in _READ_FIRST}
+    for el in root.iter(*_READ_FIRST):
+        found[el.tag].append(el)
     base_url = url
-    for base in root.iter("base"):
+    for base in found["base"]:
         if base.get("href"):
             base_url = urljoin(url, base.get("href").strip())
             break
     doc = Document(url=url, base_url=base_url, root=root, encoding=encoding)
     doc.html_lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
-    _read_head(doc)
-    _read_scripts(doc)
+    _read_head(doc, found["meta"], found["link"])
+    _read_scripts(doc, found["script"])
     etree.strip_elements(root, *_STRIP, with_tail=False)
     return doc
 
 
-def _read_head(doc: Document) -> None:
-    for meta in doc.root.iter("meta"):
+def _read_head(doc: Document, metas: list[Element], links: list[Element]) -> None:
+    for meta in metas:
         content = meta.get("content")
         if content is None:
             continue
@@ -212,10 +239,13 @@ def _read_head(doc: Document) -> None:
             if key:
                 for one in key.lower().split():
                     doc.metas.setdefault(one, []).append(content)
-    for node in _RDFA(doc.root):  # RDFa on visible elements (Drupal: dc:date, dc:created)
-        for one in node.get("property", "").lower().split():
+    for prop in _PROPERTIES(doc.root):  # RDFa on visible elements (Drupal: dc:date, dc:created)
+        node = prop.getparent()
+        if node.tag == "meta" or node.get("content") is None:
+            continue
+        for one in prop.lower().split():
             doc.metas.setdefault(one, []).append(node.get("content", "").strip())
-    for link in doc.root.iter("link"):
+    for link in links:
         rel = link.get("rel")
         href = link.get("href")
         if rel and href:
@@ -223,8 +253,8 @@ def _read_head(doc: Document) -> None:
                 doc.links.setdefault(one, []).append(href.strip())
 
 
-def _read_scripts(doc: Document) -> None:
-    for script in doc.root.iter("script"):
+def _read_scripts(doc: Document, scripts: list[Element]) -> None:
+    for script in scripts:
         kind = (script.get("type") or "").lower().strip()
         text = script.text or ""
         if not text.strip():

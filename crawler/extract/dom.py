@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -103,15 +104,67 @@ _QUOTE_HINT = re.compile(r"pull-?quote|pullout|quote-?box|\bpq\b|highlight-?quot
 
 
 _SIGNATURE_ATTRS = ("class", "id", "role", "itemprop", "data-testid", "data-component")
+#: Attribute name -> its place in a signature.
+_SIGNATURE_ORDER = {name: i for i, name in enumerate(_SIGNATURE_ATTRS)}
 
 
 def signature(el: Element) -> str:
     """Class, id, role, itemprop and test/component names, lower case, "_" read as "-"."""
-    attrib = el.attrib
-    if not attrib:
+    items = el.items()
+    if not items:
         return ""
-    parts = [attrib.get(name) for name in _SIGNATURE_ATTRS]
-    return " ".join(p for p in parts if p).lower().replace("_", "-")
+    found = [
+        (_SIGNATURE_ORDER[name], value)
+        for name, value in items
+        if value and name in _SIGNATURE_ORDER
+    ]
+    if not found:
+        return ""
+    if len(found) == 1:  # most elements: one class, or one id
+        return found[0][1].lower().replace("_", "-")
+    found.sort()
+    return " ".join(value for _, value in found).lower().replace("_", "-")
+
+
+def memoized_search(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Does ``pattern`` occur in a string? Memoized by string, for the patterns over class
+    names and ids: those are slow to search and the same names come back on many elements of
+    a page and on every page of a site."""
+
+    @lru_cache(maxsize=4096)
+    def occurs(text: str) -> bool:
+        return pattern.search(text) is not None
+
+    return occurs
+
+
+says_standfirst = memoized_search(STANDFIRST)
+_says_comments = memoized_search(_COMMENTS)
+_says_quote = memoized_search(_QUOTE_HINT)
+
+
+# The verdicts that take several patterns, memoized in the same way.
+
+
+@lru_cache(maxsize=4096)
+def _says_noise(sig: str, strict: bool) -> bool:
+    if _CONTENT_NOISE.search(sig):
+        return True
+    if _LAYOUT_NOISE.search(sig) and not _POSITIVE.search(sig):
+        return True
+    return bool(strict and _META_NOISE.search(sig) and not _POSITIVE.search(sig))
+
+
+@lru_cache(maxsize=4096)
+def _signature_weight(sig: str) -> int:
+    weight = 0
+    if _POSITIVE.search(sig):
+        weight += 25
+    if _CONTENT_NOISE.search(sig) or _LAYOUT_NOISE.search(sig) or _META_NOISE.search(sig):
+        weight -= 25
+    if "articlebody" in sig.replace("-", ""):
+        weight += 25
+    return weight
 
 
 def is_hidden(el: Element) -> bool:
@@ -132,7 +185,7 @@ def is_comment_area(el: Element) -> bool:
     if el.tag in PAGE_TAGS:
         return False
     sig = signature(el)
-    if sig and _COMMENTS.search(sig):
+    if sig and _says_comments(sig):
         return True
     return (el.get("itemtype") or "").lower().endswith(("/comment", "/usercomments"))
 
@@ -152,12 +205,8 @@ def is_noise(el: Element, *, strict: bool = False) -> bool:
     sig = signature(el)
     if sig:
         if tag == "article":
-            return bool(_COMMENTS.search(sig))
-        if _CONTENT_NOISE.search(sig):
-            return True
-        if _LAYOUT_NOISE.search(sig) and not _POSITIVE.search(sig):
-            return True
-        if strict and _META_NOISE.search(sig) and not _POSITIVE.search(sig):
+            return _says_comments(sig)
+        if _says_noise(sig, strict):
             return True
     itemtype = el.get("itemtype")
     return bool(itemtype and itemtype.lower().endswith("/comment"))
@@ -166,21 +215,12 @@ def is_noise(el: Element, *, strict: bool = False) -> bool:
 def class_weight(el: Element) -> int:
     """Readability's class weight: article-ish names up, boilerplate names down."""
     sig = signature(el)
-    if not sig:
-        return 0
-    weight = 0
-    if _POSITIVE.search(sig):
-        weight += 25
-    if _CONTENT_NOISE.search(sig) or _LAYOUT_NOISE.search(sig) or _META_NOISE.search(sig):
-        weight -= 25
-    if "articlebody" in sig.replace("-", ""):
-        weight += 25
-    return weight
+    return _signature_weight(sig) if sig else 0
 
 
 def is_quote_box(el: Element) -> bool:
     sig = signature(el)
-    return bool(sig and _QUOTE_HINT.search(sig))
+    return bool(sig) and _says_quote(sig)
 
 
 @dataclass
@@ -197,9 +237,13 @@ class Run:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
+def _never(el: Element) -> bool:
+    return False
+
+
 def runs(
     root: Element,
-    skip: Callable[[Element], bool] = lambda el: False,
+    skip: Callable[[Element], bool] = _never,
     on_skip: Callable[[Element], None] | None = None,
     *,
     lines: bool = False,
@@ -213,32 +257,38 @@ def runs(
     """
     out: list[Run] = []
     parts: list[str] = []
-    state = {"links": 0, "owner": root, "brs": 0, "passed": marker is None}
+    blank = True  # nothing but whitespace in parts yet
+    owner = root
+    links = brs = 0
+    passed = marker is None
     blocks: list[Element] = [root]
     skipped: set[Element] = set()
     link_depth = 0
 
     def add(text: str | None) -> None:
+        nonlocal blank, owner, links, brs
         if not text:
             return
-        if not parts or not "".join(parts).strip():
-            state["owner"] = blocks[-1]
+        if blank:
+            owner = blocks[-1]
         parts.append(text)
+        stripped = text.strip()
         if link_depth:
-            state["links"] += len(text.strip())
-        if text.strip():
-            state["brs"] = 0
+            links += len(stripped)
+        if stripped:
+            brs = 0
+            blank = False
 
     def flush() -> None:
-        if parts:
-            text = clean("".join(parts))
-            if text:
-                out.append(
-                    Run(text, state["owner"], min(state["links"], len(text)), state["passed"])
-                )
-            parts.clear()
-        state["links"] = 0
-        state["brs"] = 0
+        # Only called when parts holds something: while it is empty, links and brs stay 0
+        # and blank stays true, so there is nothing to reset.
+        nonlocal blank, links, brs
+        text = clean("".join(parts))
+        if text:
+            out.append(Run(text, owner, min(links, len(text)), passed))
+        parts.clear()
+        blank = True
+        links = brs = 0
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -247,25 +297,29 @@ def runs(
             continue
         if event == "start":
             if el is marker:
-                flush()
-                state["passed"] = True
+                if parts:
+                    flush()
+                passed = True
             if el is not root and (is_hidden(el) or skip(el)):
                 walker.skip_subtree()
                 skipped.add(el)
-                if tag not in INLINE:
+                if tag not in INLINE and parts:
                     flush()
                 if on_skip is not None:
                     on_skip(el)
                 continue
             if tag == "br":
-                state["brs"] += 1
-                if state["brs"] >= 2 or lines:
-                    flush()
+                brs += 1
+                if brs >= 2 or lines:
+                    if parts:
+                        flush()
+                    brs = 0
                 else:
                     parts.append(" ")
                 continue
             if tag not in INLINE:
-                flush()
+                if parts:
+                    flush()
                 blocks.append(el)
             elif tag == "a":
                 link_depth += 1
@@ -276,18 +330,23 @@ def runs(
             elif tag == "br":
                 pass
             elif tag not in INLINE:
-                flush()
+                if parts:
+                    flush()
                 blocks.pop()
             elif tag == "a":
                 link_depth -= 1
             if el is not root:
                 add(el.tail)
-    flush()
+    if parts:
+        flush()
     return out
 
 
-def text_of(el: Element, skip: Callable[[Element], bool] = lambda el: False) -> str:
+def text_of(el: Element, skip: Callable[[Element], bool] = _never) -> str:
     """All the text of an element as one line (blocks separated by spaces)."""
+    if len(el) == 0 and el.tag != "br" and isinstance(el.tag, str):
+        # What the walk below gives for a lone element: runs() cleans its text, then the join.
+        return clean(clean(el.text))
     return clean(" ".join(run.text for run in runs(el, skip)))
 
 

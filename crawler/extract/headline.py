@@ -18,13 +18,14 @@ from lxml import etree
 
 from .document import Document
 from .dom import (
-    STANDFIRST,
     Element,
     all_text,
     is_comment_area,
     is_hidden,
     is_noise,
+    memoized_search,
     runs,
+    says_standfirst,
     signature,
     text_of,
 )
@@ -32,8 +33,10 @@ from .metadata import Structured
 from .text import clean, comparable
 
 _SEPARATOR = re.compile(r"\s+(?:[|–—·:»/\\~•]|-|::)\s+")
-_LOGO = re.compile(r"\blogo\b|\bbrand\b|site-?name|site-?title|\bmasthead\b")
-_HEADING_HINT = re.compile(r"headline|\btitle\b|heading|article-?title|entry-?title|post-?title")
+_LOGO = memoized_search(re.compile(r"\blogo\b|\bbrand\b|site-?name|site-?title|\bmasthead\b"))
+_HEADING_HINT = memoized_search(
+    re.compile(r"headline|\btitle\b|heading|article-?title|entry-?title|post-?title")
+)
 _SENTENCE_END = re.compile(r"[.!?…。؟]\s*[\"”»']?\s*$")
 _BYLINE_START = re.compile(
     r"^\s*(?:by|par|von|por|di|door|av|af|przez|от|بقلم|كتب|كتبت|إعداد)\s+\S", re.I
@@ -48,8 +51,7 @@ class Headline:
 
 
 def title_tag(doc: Document) -> str | None:
-    node = doc.root.find(".//title")
-    return clean(all_text(node)) if node is not None else None
+    return doc.title
 
 
 def _segments(text: str | None) -> list[str]:
@@ -98,7 +100,7 @@ def find_title(doc: Document, structured: Structured) -> Headline:
             continue
         if (
             el.tag not in ("h2", "h3")
-            and not _HEADING_HINT.search(signature(el))
+            and not _HEADING_HINT(signature(el))
             and el.tag
             in (
                 "div",
@@ -139,7 +141,7 @@ def site_names(doc: Document, structured: Structured, title: str | None) -> set[
             names.add(segments[-1] if head_first else segments[0])
     for el in doc.root.iter("a", "div", "span", "img", "p", "header"):
         sig = signature(el)
-        if sig and _LOGO.search(sig):
+        if sig and _LOGO(sig):
             text = el.get("alt") if el.tag == "img" else text_of(el)
             if text and len(text) <= 60:
                 names.add(text)
@@ -179,7 +181,7 @@ def find_subtitle(
         if len(el) > 8 or is_noise(el) or is_hidden(el):
             continue
         sig = signature(el)
-        hinted = bool(sig and STANDFIRST.search(sig)) or el.get("itemprop") == "description"
+        hinted = bool(sig and says_standfirst(sig)) or el.get("itemprop") == "description"
         if not hinted and not (description and len(all_text(el)) >= 20):
             continue
         text = text_of(el)

@@ -16,14 +16,16 @@ from archive.models import Image
 
 from .agencies import canonical_agency
 from .document import Document
-from .dom import Element, is_comment_area, is_hidden, signature, text_of
+from .dom import Element, is_comment_area, is_hidden, memoized_search, signature, text_of
 from .text import clean, comparable
 
-_NOT_ARTICLE_IMAGE = re.compile(
-    r"related|recommend|most-?(?:read|popular|viewed)|popular|trending|\bshare|social|newsletter"
-    r"|\bpromos?\b|promo-?box|\bpromotion|sponsor|\bads?\b|advert|\blogo|avatar|author-?(?:bio|photo|image|avatar)|profile"
-    r"|teaser|\bicon|emoji|sprite|badge|gravatar|\bnav|menu|footer|sidebar|widget"
-    r"|masthead|site-?header|\bcomment"
+_NOT_ARTICLE_IMAGE = memoized_search(
+    re.compile(
+        r"related|recommend|most-?(?:read|popular|viewed)|popular|trending|\bshare|social|newsletter"
+        r"|\bpromos?\b|promo-?box|\bpromotion|sponsor|\bads?\b|advert|\blogo|avatar|author-?(?:bio|photo|image|avatar)|profile"
+        r"|teaser|\bicon|emoji|sprite|badge|gravatar|\bnav|menu|footer|sidebar|widget"
+        r"|masthead|site-?header|\bcomment"
+    )
 )
 _PLACEHOLDER = re.compile(
     r"^data:|placeholder|blank\.|spacer|transparent|lazy|1x1|pixel\.gif", re.I
@@ -41,13 +43,17 @@ _LAZY_ATTRS = (
     "data-srcset",
     "data-lazy-srcset",
 )
-_CAPTION = re.compile(
-    r"caption|legend|legende|cutline|bildunterschrift|bildtext|didascalia|pie-?de-?foto|leyenda"
-    r"|image-?text|photo-?text|media-?text|\bdesc"
+_CAPTION = memoized_search(
+    re.compile(
+        r"caption|legend|legende|cutline|bildunterschrift|bildtext|didascalia|pie-?de-?foto|leyenda"
+        r"|image-?text|photo-?text|media-?text|\bdesc"
+    )
 )
-_CREDIT = re.compile(
-    r"credit|copyright|photographer|\bsource\b|quelle|fotograf|crédit|courtesy|\bauthor\b"
-    r"|\bbyline\b|\bphoto-?by\b|\bagency\b"
+_CREDIT = memoized_search(
+    re.compile(
+        r"credit|copyright|photographer|\bsource\b|quelle|fotograf|crédit|courtesy|\bauthor\b"
+        r"|\bbyline\b|\bphoto-?by\b|\bagency\b"
+    )
 )
 _LABEL = re.compile(
     r"^\s*(?:photos?|foto(?:s|grafie)?|image|picture|pic|credit|crédit(?:\s+photo)?|bild|quelle"
@@ -121,7 +127,7 @@ def _too_small(img: Element) -> bool:
 
 def _excluded(img: Element, scope: Element) -> bool:
     sig = signature(img)
-    if sig and _NOT_ARTICLE_IMAGE.search(sig):
+    if sig and _NOT_ARTICLE_IMAGE(sig):
         return True
     for anc in img.iterancestors():
         if anc.tag in ("nav", "footer", "header") and anc.find(".//h1") is None:
@@ -129,7 +135,7 @@ def _excluded(img: Element, scope: Element) -> bool:
         if anc.tag == "aside" or anc.tag == "noscript" or is_hidden(anc) or is_comment_area(anc):
             return True
         anc_sig = signature(anc)
-        if anc_sig and _NOT_ARTICLE_IMAGE.search(anc_sig):
+        if anc_sig and _NOT_ARTICLE_IMAGE(anc_sig):
             return True
         if anc is scope:
             return False
@@ -149,7 +155,7 @@ def _caption_element(img: Element, limit: Element | None) -> Element | None:
             if node is img or not isinstance(node.tag, str) or node.tag == "img":
                 continue
             sig = signature(node)
-            is_caption = node.get("itemprop") == "caption" or bool(sig and _CAPTION.search(sig))
+            is_caption = node.get("itemprop") == "caption" or bool(sig and _CAPTION(sig))
             if is_caption and node.find(".//img") is None:
                 return node
         level += 1
@@ -188,7 +194,7 @@ def _split_caption(caption_el: Element, site_names: set[str]) -> tuple[str | Non
         if node is caption_el or not isinstance(node.tag, str):
             continue
         sig = signature(node)
-        if sig and _CREDIT.search(sig):
+        if sig and _CREDIT(sig):
             credit_el = node
             break
     if credit_el is None:
@@ -205,7 +211,7 @@ def _split_caption(caption_el: Element, site_names: set[str]) -> tuple[str | Non
         # A credit set beside the caption: <div class="caption">...</div><div class="credit">
         for node in caption_el.getparent():
             sig = signature(node) if node is not caption_el else ""
-            if sig and _CREDIT.search(sig) and node.find(".//img") is None:
+            if sig and _CREDIT(sig) and node.find(".//img") is None:
                 return _tidy(text_of(caption_el)), normalize_credit(text_of(node), site_names)
     if credit_el is not None:
         credit_text = text_of(credit_el)

@@ -53,17 +53,27 @@ def primary(tag: str | None) -> str | None:
 def detect(text: str) -> str | None:
     """The language of a text from its script and function words, or ``None`` if unsure."""
     sample = text[:3000]
-    letters = sum(map(len, _LETTERS.findall(sample)))
+    tokens = _TOKEN.findall(sample.lower())
+    # The letters are those of the tokens: lower() maps each letter to one letter, save "İ".
+    letters = sum(map(len, _LETTERS.findall(sample) if "\u0130" in sample else tokens))
     if letters < 20:
         return None
-    if sum(map(len, _LATIN.findall(sample))) < 0.6 * letters:
+    # Non-Latin letters are outside ASCII, where a character takes two or more UTF-8 bytes:
+    # when the text would be mostly Latin even if each extra byte were such a letter, the
+    # Latin letters need no counting.
+    non_ascii_at_most = len(sample.encode("utf-8", "surrogatepass")) - len(sample)
+    if (
+        letters - non_ascii_at_most < 0.6 * letters
+        and sum(map(len, _LATIN.findall(sample))) < 0.6 * letters
+    ):
         for code, pattern, _ in _SCRIPTS:
             if sum(map(len, pattern.findall(sample))) > 0.4 * letters:
                 return code
     counts: Counter[str] = Counter()
-    for token in _TOKEN.findall(sample.lower()):
+    # Distinct tokens in order of first use: languages are counted in the order they appear.
+    for token, n in Counter(tokens).items():
         for lang in _LANGUAGES_OF.get(token, ()):
-            counts[lang] += 1
+            counts[lang] += n
     if not counts:
         return None
     ranked = [*counts.most_common(2), ("", 0)]

@@ -274,9 +274,10 @@ def read_jsonld(doc: Document, out: Structured, title_hint: str | None) -> None:
 
 
 def read_microdata(doc: Document, out: Structured) -> None:
-    if doc.root.find(".//*[@itemscope]") is None:
-        return
-    for item in microdata.items(doc.root):
+    elements = microdata.scopes(doc.root)
+    if all(el is doc.root for el in elements):
+        return  # an item on <html> alone does not make the page one
+    for item in map(microdata.read_item, elements):
         if not (_types(item) & ARTICLE_TYPES):
             continue
         props = item.get("properties", {})

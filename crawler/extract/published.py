@@ -18,7 +18,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from .dates import ParsedDate, find_dates, parse_iso, url_date
-from .dom import Element, is_comment_area, is_hidden, is_noise, runs, signature, text_of
+from .dom import (
+    Element,
+    is_comment_area,
+    is_hidden,
+    is_noise,
+    memoized_search,
+    runs,
+    signature,
+    text_of,
+)
 
 #: UTC+14 to UTC-12: a correct date with a wrong zone can look this far ahead.
 FUTURE_TOLERANCE = timedelta(hours=14)
@@ -29,9 +38,11 @@ _UPDATE_LABEL = re.compile(
     r"|آخر\s+تحديث|تحديث|محدث|عدل)\W*$",
     re.I,
 )
-_DATE_HINT = re.compile(
-    r"date|time|timestamp|publish|posted|dateline|\bmeta\b|byline|\binfo\b|datum|fecha|\bdata\b"
-    r"|zeit|heure|تاريخ|\bdetails?\b|\bupdated?\b"
+_DATE_HINT = memoized_search(
+    re.compile(
+        r"date|time|timestamp|publish|posted|dateline|\bmeta\b|byline|\binfo\b|datum|fecha|\bdata\b"
+        r"|zeit|heure|تاريخ|\bdetails?\b|\bupdated?\b"
+    )
 )
 _UPDATE_HINT = re.compile(r"updat|modif|aktualis|\bmaj\b|mise-?a-?jour")
 
@@ -107,7 +118,7 @@ def _printed(scope: Element, body: list[Element], clues: Clues) -> list[tuple[Pa
         owner_sig = " ".join(
             signature(a) for a in (run.owner, run.owner.getparent()) if a is not None
         )
-        (hinted if _DATE_HINT.search(owner_sig) else texts).append(run.text)
+        (hinted if _DATE_HINT(owner_sig) else texts).append(run.text)
     out: list[tuple[ParsedDate, bool]] = []
     for group in (hinted, texts):
         for text in group:
