@@ -8,6 +8,8 @@
   conditionally (its ETag and body are kept in the archive), so the spider's look at its
   ``Sitemap:`` lines and Scrapy's RobotsTxtMiddleware share one request, and an unchanged
   robots.txt costs a 304.
+- :class:`MetaRefreshMiddleware`: Scrapy's, without decoding every page to learn that it
+  has no ``<meta http-equiv="refresh">``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as _MetaRefresh
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Response
 from scrapy.utils.response import response_status_message
@@ -65,6 +68,25 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if retry_after is not None:
             return retry_after
         return self.backoff_s * 2 ** request.meta.get("retry_times", 0)
+
+
+class MetaRefreshMiddleware(_MetaRefresh):
+    """Scrapy's looks for a refresh in the first 4,096 characters of ``response.text``, which
+    decodes the whole page (about 0.13 ms for a news page, on every page, in the crawl's one
+    thread; the extraction processes decode it anyway). Those characters are at most the
+    first 16 KB, and a page whose first 16 KB do not hold the ASCII letters "refresh" has
+    no refresh there, whatever its encoding, unless it is one of the rare encodings that do
+    not keep ASCII as ASCII (UTF-16 and UTF-32, with their NUL bytes): those go to Scrapy's."""
+
+    HEAD = 4096 * 4
+
+    def process_response(  # type: ignore[override]
+        self, request: Request, response: Response, spider: Any = None
+    ) -> Request | Response:
+        head = response.body[: self.HEAD]
+        if b"\x00" not in head and b"refresh" not in head.lower():
+            return response
+        return super().process_response(request, response)
 
 
 class RobotsCacheMiddleware:
