@@ -90,9 +90,11 @@ def _shingles(keys: list[str], text: bytes) -> set[bytes]:
     return {text[starts[i] : starts[i + SHINGLE] - 1] for i in range(len(keys) - SHINGLE + 1)}
 
 
-def fingerprint(title: str, body: str) -> Fingerprint:
-    """The fingerprint of one article (the title is used only when there is no body)."""
-    keys = words(body) or words(title)
+def fingerprint(title: str, body: str, *, body_keys: list[str] | None = None) -> Fingerprint:
+    """The fingerprint of one article (the title is used only when there is no body).
+    ``body_keys``: ``words(body)``, when the caller has them already (see
+    :func:`crawler.tokens.body_keys`)."""
+    keys = (words(body) if body_keys is None else body_keys) or words(title)
     text = " ".join(keys).encode("utf-8")
     content_key = hashlib.sha1(text).hexdigest()
     shingles = _shingles(keys, text)

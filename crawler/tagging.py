@@ -38,7 +38,7 @@ from .dedup import fingerprint
 from .demonyms import LANGUAGES
 from .gazetteer import language_index, release_sources
 from .regions import CountryScore, detect_regions
-from .tokens import article_words
+from .tokens import Words, article_words
 from .topics import TopicScore, classify_topics, matcher
 
 __all__ = ["Tags", "tag_and_store", "tag_article", "warm_up"]
@@ -90,9 +90,12 @@ def tag_article(
     keywords: Iterable[str] = (),
     source_country: str | None = None,
     source_topics: Iterable[str] = (),
+    parts: list[Words] | None = None,
 ) -> Tags:
-    """Topics, regions, places and world region of one article."""
-    parts = article_words(title, subtitle, body)  # tokenized once for both passes
+    """Topics, regions, places and world region of one article (``parts``: its
+    :func:`~crawler.tokens.article_words`, when the caller has them already)."""
+    if parts is None:
+        parts = article_words(title, subtitle, body)  # tokenized once for both passes
     found = detect_regions(
         title, subtitle, body, language=language, source_country=source_country, parts=parts
     )

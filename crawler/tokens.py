@@ -140,6 +140,12 @@ def article_words(title: str, subtitle: str | None, body: str) -> list[Words]:
     return [Words(text) for text in texts]
 
 
+def body_keys(parts: list[Words]) -> list[str]:
+    """The folded words of the body of :func:`article_words`: ``words(body)``, without
+    tokenizing it again (paragraphs split at whitespace, which no word holds)."""
+    return [key for part in parts[2:] for key in part.keys]
+
+
 def zones(parts: list[Words]) -> list[tuple[float, Words, bool]]:
     """(weight, words, is_lead) for each part of :func:`article_words`."""
     zones = [(ZONE_TITLE, parts[0], False), (ZONE_SUBTITLE, parts[1], False)]

