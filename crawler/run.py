@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import os
 import resource
+import shutil
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -76,7 +78,14 @@ def crawl(
     )
     workers = default_workers() if workers is None else workers
     executor = extraction_pool(workers) if workers > 0 else None
-    process = CrawlerProcess(crawl_settings.build(config.settings, version=version))
+    # Scrapy's queue of requests waits on disk, not in memory: a first crawl of a large site
+    # discovers every article of its sitemaps at once (about 2 KB of memory per request).
+    # A fresh directory per run: nothing of an interrupted run is resumed from it (the
+    # archive is what a next run continues from).
+    queue_dir = tempfile.mkdtemp(prefix="newsdesk-queue-")
+    scrapy_settings = crawl_settings.build(config.settings, version=version)
+    scrapy_settings["JOBDIR"] = queue_dir
+    process = CrawlerProcess(scrapy_settings)
     # Scrapy's logging setup puts its loggers at DEBUG; our summary lines are the report.
     logging.getLogger("scrapy").setLevel(scrapy_log_level)
     crawler = process.create_crawler(NewsSpider)
@@ -112,6 +121,7 @@ def crawl(
             bar.stop()
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(queue_dir, ignore_errors=True)
         try:
             writer.finish(status, message)
         finally:

@@ -74,7 +74,10 @@ class NewsSpider(scrapy.Spider):
         self.queued = 0  # article requests made, and answered (for the progress bar)
         self.answered = 0
         self._seen_articles: set[str] = set()
-        self._waiting: dict[str, scrapy.Request] = {}  # article requests not answered yet
+        # Article requests not answered yet, by URL key: None, or what a later listing of the
+        # same article added to the listing its request carries (merged). The requests
+        # themselves wait in Scrapy's queue, on disk (crawler.run): not here.
+        self._waiting: dict[str, Listing | None] = {}
         self._seen_polled: set[str] = set()
 
     # -- start -------------------------------------------------------------------------------
@@ -314,9 +317,11 @@ class NewsSpider(scrapy.Spider):
             url = canonical_url(listing.url)
             key = url_key(url)
             if key in self._seen_articles:
-                waiting = self._waiting.get(key)
-                if waiting is not None:  # not fetched yet: keep what each listing knows
-                    waiting.meta["listing"] = merge_listings(waiting.meta["listing"], listing)
+                if key in self._waiting:  # not fetched yet: keep what each listing knows
+                    known = self._waiting[key]
+                    self._waiting[key] = (
+                        listing if known is None else merge_listings(known, listing)
+                    )
                 continue
             self._seen_articles.add(key)
             if url in self._seen_polled:
@@ -348,13 +353,16 @@ class NewsSpider(scrapy.Spider):
                     "listed_by": listed_by,
                 },
             )
-            self._waiting[key] = request
+            self._waiting[key] = None
             yield request
 
     def parse_article(self, response: Response) -> Iterator[PageItem]:
         source_id = response.meta["source_id"]
         self.answered += 1
-        self._waiting.pop(response.meta["url_key"], None)
+        listing = response.meta.get("listing")
+        later = self._waiting.pop(response.meta["url_key"], None)
+        if later is not None:
+            listing = later if listing is None else merge_listings(listing, later)
         self.writer.count(source_id, "fetched")
         content_type = _header(response, b"Content-Type")
         yield PageItem(
@@ -366,7 +374,7 @@ class NewsSpider(scrapy.Spider):
             content_type=content_type,
             fetched_at=datetime.now(UTC),
             hints=self.hints[source_id],
-            listing=response.meta.get("listing"),
+            listing=listing,
         )
 
     def article_failed(self, failure: Failure) -> None:

@@ -1,3 +1,4 @@
+import itertools
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -75,3 +76,23 @@ def test_merge_listings_keeps_what_each_knows():
         datetime(2024, 5, 4, tzinfo=UTC),
         "sitemap",
     )
+
+
+def test_merging_listings_does_not_depend_on_grouping():
+    """The spider keeps what later listings add apart from the first (which travels with the
+    request) and merges the two when the page arrives: the same as merging in order."""
+    day = datetime(2024, 5, 3, tzinfo=UTC)
+    listings = [
+        Listing("http://x/a", via="section"),
+        Listing("http://x/a", title="A", modified=day, via="feed"),
+        Listing("http://x/a", published=day, modified=day.replace(day=5), via="sitemap"),
+        Listing("http://x/a", title="B", published=day.replace(day=1), via="sitemap"),
+    ]
+    for first, *later in itertools.permutations(listings):
+        in_order = first
+        for other in later:
+            in_order = merge_listings(in_order, other)
+        apart = later[0]
+        for other in later[1:]:
+            apart = merge_listings(apart, other)
+        assert merge_listings(first, apart) == in_order
