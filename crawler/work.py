@@ -86,8 +86,12 @@ WORKER_NICENESS = 10
 
 
 def warm_up() -> None:
-    """Set up an extraction process: a lower priority, and the tagging tables loaded now,
-    not inside the first article's time.
+    """Build the tagging tables now, not inside the first article's time."""
+    tagging_warm_up()
+
+
+def start_extraction_process() -> None:
+    """How an extraction process starts: at a lower priority, then warmed up.
 
     The crawl process's one thread feeds every extraction process (it downloads, and stores
     what they send back); when it has to wait for a core behind them, they soon wait for
@@ -96,14 +100,14 @@ def warm_up() -> None:
     """
     if hasattr(os, "nice"):
         os.nice(WORKER_NICENESS)
-    tagging_warm_up()
+    warm_up()
 
 
 def extraction_pool(workers: int) -> ProcessPoolExecutor:
     """``workers`` processes for :func:`process_page`, each warmed up as it starts. Spawned,
     not forked: Scrapy's process has threads, which a fork would copy mid-flight."""
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=start_extraction_process)
 
 
 def process_page(page: PageItem) -> Processed | Dropped:

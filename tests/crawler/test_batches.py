@@ -4,6 +4,7 @@ that raises fails alone, and a pool that cannot take work fails the pages, not t
 from __future__ import annotations
 
 import asyncio
+import os
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from crawler.items import PageItem, Processed, SourceHints
 from crawler.pipelines import Batches
-from crawler.work import Dropped, Failed, extraction_pool, process_pages
+from crawler.work import WORKER_NICENESS, Dropped, Failed, extraction_pool, process_pages, warm_up
 
 SEED = Path(__file__).parents[1] / "fixtures" / "seed"
 
@@ -75,3 +76,11 @@ def test_a_pool_that_is_shut_down_fails_each_page():
     executor.shutdown()
     with pytest.raises(RuntimeError):
         asyncio.run(process_all(Batches(executor, size=2, wait_s=0.01), pages()[:3]))
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+def test_extraction_processes_yield_to_the_crawl_process(pool):
+    ours = os.nice(0)
+    assert pool.submit(os.nice, 0).result() == min(ours + WORKER_NICENESS, 19)
+    warm_up()  # what a crawl process may call itself: it keeps its priority
+    assert os.nice(0) == ours
