@@ -7,7 +7,6 @@ RSS over the whole process tree, sampled from /proc every 50 ms.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import resource
 import subprocess
@@ -15,6 +14,8 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from newsdesk.proctree import descendants, rss_kb
 
 
 @dataclass(frozen=True)
@@ -27,27 +28,8 @@ class Measured:
     stderr: str
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        with contextlib.suppress(OSError):
-            found += [int(p) for p in task.read_text().split()]
-    return found
-
-
 def tree_rss_kb(pid: int) -> int:
-    total, stack = 0, [pid]
-    while stack:
-        current = stack.pop()
-        try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-                    break
-        except OSError:
-            continue
-        stack += _children(current)
-    return total
+    return sum(rss_kb(p) for p in (pid, *descendants(pid)))
 
 
 def run_measured(

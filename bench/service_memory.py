@@ -24,28 +24,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from newsdesk.proctree import children, rss_kb
+
 WARMUP = 5  # cycles before the baseline: imports, caches, first feeds built
 LIMIT = 0.10
-
-
-def rss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found += [int(k) for k in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return found
 
 
 def finished_runs(archive: Path) -> int:

@@ -48,6 +48,7 @@ from archive.timestamps import to_utc_text, utcnow  # noqa: E402
 from newsdesk.benchsites import bench_sources, write_sources_toml  # noqa: E402
 from newsdesk.demo import demo_sources  # noqa: E402
 from newsdesk.evaluate import score_archive  # noqa: E402
+from newsdesk.proctree import descendants, rss_kb  # noqa: E402
 
 #: What a faulty request gets (each equally likely).
 FAULTS = ("503", "500", "reset", "slow", "hang", "truncated")
@@ -198,26 +199,6 @@ def rows(archive: Path, sql: str) -> list[tuple]:
         return []
     finally:
         conn.close()
-
-
-def rss_kb(pid: int) -> int:
-    with contextlib.suppress(OSError):
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
-
-
-def descendants(pid: int) -> list[int]:
-    found, todo = [], [pid]
-    while todo:
-        parent = todo.pop()
-        for task in Path(f"/proc/{parent}/task").glob("*"):
-            with contextlib.suppress(OSError, ValueError):
-                kids = [int(k) for k in (task / "children").read_text().split()]
-                found += kids
-                todo += kids
-    return found
 
 
 def wait_for_port_file(path: Path, timeout_s: float = 60) -> int:

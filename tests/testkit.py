@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from newsdesk.proctree import descendants
+
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
 
 
@@ -57,20 +59,6 @@ def query(archive: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[A
         return []
     finally:
         conn.close()
-
-
-def descendants(pid: int) -> list[int]:
-    """Every live descendant of ``pid`` (Linux /proc), children first."""
-    found: list[int] = []
-    todo = [pid]
-    while todo:
-        parent = todo.pop()
-        for task in Path(f"/proc/{parent}/task").glob("*"):
-            with contextlib.suppress(OSError, ValueError):
-                kids = [int(k) for k in (task / "children").read_text().split()]
-                found += kids
-                todo += kids
-    return found
 
 
 class Process:
